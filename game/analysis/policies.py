@@ -1,0 +1,130 @@
+"""Policies that play the player's side: passive, random, historical (and more in later modules)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from game.sim import rng as rngmod
+from game.sim.actions import Action, Choose, EndPhase, ReviseDraft, TableDraft, UseLever
+from game.sim.rules import allowed_clauses, clause_problem, lever_targets, why_not
+from game.sim.scenario import Scenario
+from game.sim.state import GameState
+
+Policy = Callable[[Scenario, GameState], Action]
+
+
+def _answer_first(scenario: Scenario, state: GameState) -> Action | None:
+    for p in state.pending:
+        for o in p.spec.options:
+            a = Choose(p.spec.id, o.id)
+            if why_not(scenario, state, a) is None:
+                return a
+    return None
+
+
+def passive(seed: int) -> Policy:
+    """Does nothing but answer choices with their first option and end each phase."""
+
+    def act(scenario: Scenario, state: GameState) -> Action:
+        return _answer_first(scenario, state) or EndPhase()
+
+    return act
+
+
+def random_policy(seed: int, end_probability: float = 0.25) -> Policy:
+    """Picks uniformly among lever, tabling, revising and ending the phase; targets and clauses
+    at random. Its own generator, derived from the game's seed, drives it."""
+    gen = rngmod.generator(seed, 0, 0, "policy/random")
+
+    def act(scenario: Scenario, state: GameState) -> Action:
+        if state.pending:
+            p = state.pending[0]
+            options = [
+                o
+                for o in p.spec.options
+                if why_not(scenario, state, Choose(p.spec.id, o.id)) is None
+            ]
+            if options:
+                return Choose(p.spec.id, options[int(gen.integers(len(options)))].id)
+        if state.phase != "diplomacy" or gen.random() < end_probability:
+            return EndPhase()
+        for _ in range(4):
+            roll = gen.random()
+            if roll < 0.6 and scenario.levers:
+                lever = scenario.levers[int(gen.integers(len(scenario.levers)))]
+                targets = lever_targets(scenario, state, lever)
+                target = targets[int(gen.integers(len(targets)))] if targets else None
+                action: Action = UseLever(lever.id, target)
+            elif scenario.drafting:
+                rule = scenario.drafting[int(gen.integers(len(scenario.drafting)))]
+                action = _random_text(scenario, state, rule.body, gen)
+                if action is None:
+                    continue
+            else:
+                continue
+            if why_not(scenario, state, action) is None:
+                return action
+        return EndPhase()
+
+    return act
+
+
+def _random_text(
+    scenario: Scenario, state: GameState, body: str, gen: np.random.Generator
+) -> Action | None:
+    if body not in scenario.calendar[state.turn].sessions:
+        return None
+    allowed = allowed_clauses(scenario, state, body)
+    if not allowed:
+        return None
+    picked: list[str] = []
+    for cid in allowed:
+        if (
+            gen.random() < 0.5
+            and clause_problem(scenario, state, body, tuple(picked) + (cid,)) is None
+        ):
+            picked.append(cid)
+    if not picked:
+        picked = [allowed[int(gen.integers(len(allowed)))]]
+    existing = state.draft_in(body, scenario.player)
+    return (ReviseDraft if existing is not None else TableDraft)(body, tuple(picked))
+
+
+def historical(seed: int) -> Policy:
+    """Does what the real EU did: the scenario's `history` plan, turn by turn; choices as the
+    plan answers them (else the first option); skips planned actions that aren't legal."""
+    done: set[tuple[int, int]] = set()
+
+    def act(scenario: Scenario, state: GameState) -> Action:
+        date = scenario.calendar[state.turn].date
+        plan = next((h for h in scenario.history if h.date == date), None)
+        planned = plan.actions if plan else ()
+        for p in state.pending:
+            for a in planned:
+                if (
+                    isinstance(a, Choose)
+                    and a.choice == p.spec.id
+                    and why_not(scenario, state, a) is None
+                ):
+                    return a
+        if state.pending:
+            return _answer_first(scenario, state) or EndPhase()
+        if state.phase == "diplomacy":
+            for i, a in enumerate(planned):
+                if isinstance(a, Choose) or (state.turn, i) in done:
+                    continue
+                done.add((state.turn, i))
+                if why_not(scenario, state, a) is None:
+                    return a
+        return EndPhase()
+
+    return act
+
+
+POLICIES: dict[str, Callable[[int], Policy]] = {
+    "passive": passive,
+    "random": random_policy,
+    "historical": historical,
+}

@@ -1,0 +1,293 @@
+"""Reads untrusted YAML into plain data, with the line and column of every key and value.
+
+Only YAML's core scalars are built (null, bool, int, float, str); anchors, aliases and explicit
+tags are refused while parsing, before anything is built, so alias bombs and `!!python/object`
+never get a chance. Size, nesting depth and node count are bounded; duplicate keys are errors.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import yaml
+from yaml.resolver import Resolver
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 48
+MAX_NODES = 400_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+_RESOLVER = Resolver()
+_E = yaml.events
+Path = tuple  # of str keys and int indices
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong at a place in a file; line and column are 1-based."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+
+@dataclass
+class Document:
+    """Parsed data plus where each path starts in the source."""
+
+    path: str
+    text: str
+    data: object = None
+    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def mark(self, loc: Path, key: bool = False) -> tuple[int, int]:
+        """(line, col), 1-based, of the deepest known node on `loc` (its key if `key`)."""
+        loc = tuple(loc)
+        while True:
+            if key and loc in self.key_marks:
+                return self.key_marks[loc]
+            if loc in self.value_marks:
+                return self.value_marks[loc]
+            if not loc:
+                return (1, 1)
+            loc = loc[:-1]
+            key = False
+
+
+class ReadError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {
+    w: w.lower() in ("yes", "true", "on", "y")
+    for base in ("yes", "no", "true", "false", "on", "off")
+    for w in (base, base.capitalize(), base.upper())
+}
+_NUMERIC_START = frozenset("-+.0123456789")
+
+
+def _scalar(event) -> object:
+    value = event.value
+    if event.style or not event.implicit[0]:
+        return value  # quoted or block text: always a string
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]  # YAML 1.1: yes/no/on/off are booleans (hence ISO ids like NOR)
+    if value[0] not in _NUMERIC_START:
+        return value
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+    if tag.endswith(":int"):
+        return _int(value)
+    if tag.endswith(":float"):
+        return _float(value)
+    return value  # str, and timestamps kept as text
+
+
+def _int(value: str) -> int | str:
+    v = value.replace("_", "")
+    sign = -1 if v.startswith("-") else 1
+    v = v.lstrip("+-")
+    try:
+        if v.startswith("0x"):
+            return sign * int(v[2:], 16)
+        if v.startswith("0b"):
+            return sign * int(v[2:], 2)
+        if v.startswith("0o"):
+            return sign * int(v[2:], 8)
+        if v.startswith("0") and len(v) > 1 and ":" not in v:
+            return sign * int(v, 8)
+        if ":" in v:
+            return value  # sexagesimal: leave as text rather than guess
+        return sign * int(v)
+    except ValueError:
+        return value
+
+
+def _float(value: str) -> float | str:
+    v = value.replace("_", "").lower()
+    if v in (".nan",):
+        return math.nan
+    if v in (".inf", "+.inf"):
+        return math.inf
+    if v == "-.inf":
+        return -math.inf
+    try:
+        return float(v)
+    except ValueError:
+        return value
+
+
+def read_yaml(text: str, path: str) -> Document:
+    """Parse `text` (already decoded) into a Document, or raise ReadError with a located problem."""
+    doc = Document(path=path, text=text)
+    stack: list[list] = []  # frames: [container, path, pending_key (for mappings), key_mark]
+    nodes = 0
+    root_seen = False
+
+    def fail(mark, message):
+        line = mark.line + 1 if mark is not None else 1
+        col = mark.column + 1 if mark is not None else 1
+        raise ReadError(Problem(path, line, col, message))
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            t = type(event)
+            if t in (_E.StreamStartEvent, _E.StreamEndEvent, _E.DocumentEndEvent):
+                continue
+            if t is _E.DocumentStartEvent:
+                if root_seen:
+                    fail(
+                        event.start_mark,
+                        "only one YAML document is allowed per file (found a second '---')",
+                    )
+                continue
+            if t is _E.AliasEvent:
+                fail(
+                    event.start_mark,
+                    "YAML aliases (*name) are not allowed: write the value out in full",
+                )
+            if t in (_E.MappingEndEvent, _E.SequenceEndEvent):
+                frame = stack.pop()
+                value = frame[0]
+                if not stack:
+                    doc.data = value
+                    root_seen = True
+                else:
+                    _attach(stack[-1], value, frame[1], doc)
+                continue
+            # A node starts: scalar, mapping or sequence.
+            nodes += 1
+            if nodes > MAX_NODES:
+                fail(
+                    event.start_mark,
+                    f"the file has more than {MAX_NODES} values; split it or simplify it",
+                )
+            if getattr(event, "anchor", None):
+                fail(
+                    event.start_mark,
+                    f"YAML anchors (&{event.anchor}) are not allowed: write values out in full",
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":  # "!" only marks a quoted scalar as a string
+                fail(event.start_mark, f"YAML tags ({tag}) are not allowed in scenario files")
+            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if stack:
+                parent = stack[-1]
+                if isinstance(parent[0], dict) and parent[2] is _NO_KEY:
+                    # This node is a mapping key.
+                    if t is not _E.ScalarEvent:
+                        fail(
+                            event.start_mark,
+                            "mapping keys must be plain values, not lists or mappings",
+                        )
+                    # Keys stay text: every key in our formats is a name, and YAML 1.1 would
+                    # otherwise read `no:` as false and `2014:` as a number.
+                    key = event.value
+                    if key in parent[0]:
+                        fail(
+                            event.start_mark,
+                            f"duplicate key {key!r} (the later one would silently win)",
+                        )
+                    parent[2] = key
+                    parent[3] = mark
+                    continue
+                loc = _child_path(parent)
+                if isinstance(parent[0], dict):
+                    doc.key_marks[loc] = parent[3]
+            else:
+                loc = ()
+            doc.value_marks[loc] = mark
+            if t is _E.ScalarEvent:
+                value = _scalar(event)
+                if not stack:
+                    doc.data = value
+                    root_seen = True
+                else:
+                    _attach(stack[-1], value, loc, doc)
+            else:
+                if len(stack) >= MAX_DEPTH:
+                    fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+                container = {} if t is _E.MappingStartEvent else []
+                stack.append([container, loc, _NO_KEY, None])
+    except ReadError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or "invalid YAML"
+        if exc.context:
+            message = (
+                f"{exc.context}: {message}"
+                if "while" not in exc.context
+                else f"{message} ({exc.context})"
+            )
+        fail(mark, f"invalid YAML: {message}")
+    except yaml.YAMLError as exc:
+        raise ReadError(Problem(path, 1, 1, f"invalid YAML: {exc}")) from None
+    except RecursionError:
+        raise ReadError(Problem(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels")) from None
+    return doc
+
+
+class _NoKey:
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NO_KEY = _NoKey()
+
+
+def _child_path(frame: list) -> Path:
+    container, loc, key, _ = frame
+    if isinstance(container, dict):
+        return loc + (key,)
+    return loc + (len(container),)
+
+
+def _attach(frame: list, value: object, loc: Path, doc: Document) -> None:
+    container = frame[0]
+    if isinstance(container, dict):
+        container[frame[2]] = value
+        frame[2] = _NO_KEY
+    else:
+        container.append(value)
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes to text, refusing oversize, binary and non-UTF-8 files with a located message."""
+    if len(raw) > MAX_BYTES:
+        raise ReadError(
+            Problem(
+                path,
+                1,
+                1,
+                f"the file is {len(raw) / 1e6:.1f} MB; scenario files are limited to {MAX_BYTES // (1024 * 1024)} MB",
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ReadError(
+            Problem(
+                path,
+                line,
+                col,
+                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8",
+            )
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise ReadError(
+            Problem(path, line, col, "the file contains NUL bytes: it looks binary, not YAML text")
+        )
+    return text

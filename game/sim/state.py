@@ -1,0 +1,199 @@
+"""The frozen game state: everything that changes during a game, and nothing else."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, fields, is_dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.sim.actions import Action
+    from game.sim.effects import ChoiceSpec
+    from game.sim.scenario import Scenario
+
+OUTCOMES = ("adopted", "rejected", "no_action", "vetoed")
+
+
+@dataclass(frozen=True)
+class Amendment:
+    by: str
+    title: str
+    deletes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NoActionMotion:
+    by: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A text tabled in a body this turn, with the motions and calls attached to it."""
+
+    uid: int
+    body: str
+    kind: str  # draft | procedural | substantive
+    sponsor: str
+    title: str
+    clauses: tuple[str, ...]
+    cosponsors: tuple[str, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    no_action: NoActionMotion | None = None
+    callers: tuple[str, ...] = ()  # members who asked for a recorded vote
+    forced: tuple[tuple[str, str, str], ...] = ()  # (member, vote, reason) set by scripts
+    outcome: str = ""  # "" while tabled; then one of OUTCOMES
+    without_vote: bool = False
+    origin: int | None = None  # the draft this one was taken up from
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    """One vote (or adoption without a vote) as the chamber saw it."""
+
+    vote_id: str  # stable across games: "{date}-{body}-{kind}[-n]"
+    turn: int
+    body: str
+    kind: str  # draft | amendment | no_action | procedural | substantive
+    title: str
+    draft_uid: int
+    mover: str  # the sponsor of the text, or the mover of the motion
+    recorded: bool
+    adopted: bool
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    absent: int = 0
+    ballots: str = ""  # one of Y N A - per seated member, in scenario order; "" without a vote
+    reason_labels: tuple[str, ...] = ()  # the reasons this vote's ballots were cast for
+    reason_codes: bytes = b""  # per seated member: index into reason_labels; 255 = absent
+    vetoed_by: tuple[str, ...] = ()
+    threshold: str = ""
+
+    def reason(self, seat: int) -> str:
+        """Why the member in this seat (index into the body's seated members) voted as it did."""
+        if not self.reason_codes:
+            return "joined the consensus" if not self.recorded else ""
+        code = self.reason_codes[seat]
+        return "absent from the vote" if code == 255 else self.reason_labels[code]
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    turn: int
+    title: str
+    text: str
+    source: str = ""
+    actor: str = ""
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    spec: ChoiceSpec
+    source: str  # the event or script that offered it
+    draft_uid: int | None = None  # the draft its options act on, if any
+
+
+@dataclass(frozen=True)
+class ChoiceRecord:
+    choice: str
+    option: str
+    turn: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """A meter moved: by how much, when and why."""
+
+    turn: int
+    meter: str
+    before: float
+    after: float
+    cause: str
+
+
+@dataclass(frozen=True)
+class ShiftRecord:
+    """A utility shift on some states (lobbying, counter-lobbying) and how long it lasts."""
+
+    source: str
+    reason: str
+    members: tuple[int, ...]  # member indices
+    amounts: tuple[float, ...]
+    last_turn: int
+    body: str | None = None
+
+
+@dataclass(frozen=True)
+class GameState:
+    seed: int
+    turn: int
+    phase: str
+    step: int  # actions applied so far (== len(log))
+    meters: tuple[float, ...]  # scenario meter order
+    milestones: tuple[tuple[str, int], ...] = ()  # (id, turn reached), in the order reached
+    flags: tuple[str, ...] = ()  # sorted
+    drafts: tuple[Draft, ...] = ()  # this turn's texts
+    adopted: tuple[Draft, ...] = ()  # every text adopted so far (for bodies that take them up)
+    shifts: tuple[ShiftRecord, ...] = ()
+    votes: tuple[VoteRecord, ...] = ()
+    pending: tuple[PendingChoice, ...] = ()
+    choices_made: tuple[ChoiceRecord, ...] = ()
+    fired: tuple[str, ...] = ()  # once-only events and scripts that have fired
+    lever_uses: tuple[tuple[str, int], ...] = ()  # (lever, turn)
+    chronicle: tuple[NewsItem, ...] = ()
+    ledger: tuple[Change, ...] = ()
+    meter_log: tuple[tuple[float, ...], ...] = ()  # meters at the start of each turn, then the end
+    log: tuple[Action, ...] = ()
+    next_uid: int = 1
+
+    @property
+    def over(self) -> bool:
+        return self.phase == "over"
+
+    def has_milestone(self, milestone: str) -> bool:
+        return any(m == milestone for m, _ in self.milestones)
+
+    def meter(self, scenario: Scenario, meter: str) -> float:
+        return self.meters[scenario.meter_index[meter]]
+
+    def lever_count(self, scenario: Scenario, lever: str, this_turn: bool = False) -> int:
+        return sum(
+            1 for lv, t in self.lever_uses if lv == lever and (not this_turn or t == self.turn)
+        )
+
+    def draft_in(self, body: str, sponsor: str | None = None) -> Draft | None:
+        for d in self.drafts:
+            if d.body == body and (sponsor is None or d.sponsor == sponsor) and d.origin is None:
+                return d
+        return None
+
+    def draft_by_uid(self, uid: int) -> Draft | None:
+        for d in self.drafts:
+            if d.uid == uid:
+                return d
+        return None
+
+    def news(self) -> tuple[NewsItem, ...]:
+        """This turn's news."""
+        return tuple(n for n in self.chronicle if n.turn == self.turn)
+
+
+def _plain(value):
+    """A JSON-ready, order-stable rendering of any state value (dataclasses, tuples, floats)."""
+    if is_dataclass(value):
+        return [type(value).__name__] + [_plain(getattr(value, f.name)) for f in fields(value)]
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, float):
+        return value.hex()  # exact: the hash changes if a single bit does
+    return value
+
+
+def state_hash(state: GameState) -> str:
+    """A digest of the whole state; equal states give equal digests on every machine."""
+    blob = json.dumps(_plain(state), separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(blob.encode("ascii")).hexdigest()

@@ -1,0 +1,295 @@
+"""The vote model: an ordered logit over all member states at once, and why each votes as it does.
+
+Each state's support for a text is
+
+    x = ideal - sum(clause strength) + sum(clause reactions) + shifts + co-sponsor cues,
+
+then pulled towards its blocs' mean (bloc cohesion). A logistic shock with scale `noise` is
+added and two cut-points per vote kind turn it into No | Abstain | Yes. Motions against a
+text (a no-action motion, an amendment deleting clauses) are voted on the same axis, reversed:
+states that want the text as it is vote No on them. An amendment is judged at the midpoint
+between the text with and without the deleted clauses (half their strength back), and the
+reactions to the clauses it deletes weigh `amendment_clause_weight` times as much, because
+that vote isolates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.sim.scenario import Scenario
+
+YES, NO, ABSTAIN, ABSENT = 0, 1, 2, 3
+BALLOT_CHARS = np.array([ord("Y"), ord("N"), ord("A"), ord("-")], dtype=np.uint8)
+VOTE_CODES = {"yes": YES, "no": NO, "abstain": ABSTAIN}
+MOTION_KINDS = ("amendment", "no_action")
+
+
+@dataclass(frozen=True)
+class ModelArrays:
+    """Per-scenario numpy arrays; axis names in comments."""
+
+    theta: np.ndarray  # (member,) ideal points
+    absence: np.ndarray  # (member,) base probability of not voting
+    affinity: np.ndarray  # (member, actor) in actor_ids order
+    actor_ids: tuple[str, ...]
+    strength: np.ndarray  # (clause,)
+    reactions: np.ndarray  # (clause, member)
+    reaction_reasons: tuple[dict[int, str], ...]  # per clause: member -> reason text
+    cohesion: np.ndarray  # (bloc, member): the bloc's pull on each of its members
+    cohesion_pull: np.ndarray  # (member,) the total pull on each member
+    cohesion_blocs: tuple[str, ...]
+    member_bloc_cue: tuple[str, ...]  # per member: the bloc whose line it follows, "" if none
+
+
+def arrays(scenario: Scenario) -> ModelArrays:
+    """The scenario's model arrays, built once and cached on the scenario."""
+    cached = scenario.cache.get("model")
+    if cached is None:
+        cached = _build(scenario)
+        scenario.cache["model"] = cached
+    return cached
+
+
+def selector_indices(scenario: Scenario, selector, target: str | None = None) -> np.ndarray:
+    """Sorted unique member indices a selector names (without the `sitting` filter)."""
+    if selector.everyone:
+        return np.arange(len(scenario.members), dtype=np.intp)
+    picked: set[int] = set()
+    for mid in selector.members:
+        picked.add(scenario.member_index[mid])
+    for gid in selector.groups:
+        picked.update(_group_members(scenario, gid))
+    for bid in selector.blocs:
+        picked.update(_bloc_members(scenario, bid))
+    if selector.chosen and target:
+        kind, _, ref = target.partition(":")
+        if kind == "member":
+            picked.add(scenario.member_index[ref])
+        elif kind == "group":
+            picked.update(_group_members(scenario, ref))
+        elif kind == "bloc":
+            picked.update(_bloc_members(scenario, ref))
+    return np.array(sorted(picked), dtype=np.intp)
+
+
+def _group_members(scenario: Scenario, gid: str) -> tuple[int, ...]:
+    key = ("group", gid)
+    if key not in scenario.cache:
+        scenario.cache[key] = tuple(i for i, m in enumerate(scenario.members) if m.group == gid)
+    return scenario.cache[key]
+
+
+def _bloc_members(scenario: Scenario, bid: str) -> tuple[int, ...]:
+    key = ("bloc", bid)
+    if key not in scenario.cache:
+        scenario.cache[key] = tuple(i for i, m in enumerate(scenario.members) if bid in m.blocs)
+    return scenario.cache[key]
+
+
+def _build(scenario: Scenario) -> ModelArrays:
+    n = len(scenario.members)
+    actor_ids = sorted(
+        {a.id for a in scenario.actors} | {k for m in scenario.members for k, _ in m.affinity}
+    )
+    affinity = np.zeros((n, len(actor_ids)))
+    col = {a: j for j, a in enumerate(actor_ids)}
+    for i, m in enumerate(scenario.members):
+        for k, v in m.affinity:
+            affinity[i, col[k]] = v
+    nc = len(scenario.clauses)
+    reactions = np.zeros((nc, n))
+    reasons: list[dict[int, str]] = []
+    for c_i, clause in enumerate(scenario.clauses):
+        why: dict[int, str] = {}
+        biggest = np.zeros(n)
+        for r in clause.reactions:
+            idx = selector_indices(scenario, r.selector)
+            reactions[c_i, idx] += r.amount
+            default = (
+                f"welcomes the {clause.short}" if r.amount > 0 else f"opposes the {clause.short}"
+            )
+            for i in idx:
+                if abs(r.amount) > biggest[i]:
+                    biggest[i] = abs(r.amount)
+                    why[int(i)] = r.reason or default
+        reasons.append(why)
+    vm = scenario.vote_model
+    blocs = tuple(b for b, w in vm.bloc_cohesion if w > 0)
+    cohesion = np.zeros((len(blocs), n))
+    for b_i, (bid, w) in enumerate((b, w) for b, w in vm.bloc_cohesion if w > 0):
+        idx = list(_bloc_members(scenario, bid))
+        cohesion[b_i, idx] = w
+    pull = cohesion.sum(axis=0)
+    cue = []
+    for i in range(n):
+        best = int(np.argmax(cohesion[:, i])) if len(blocs) else -1
+        cue.append(blocs[best] if best >= 0 and cohesion[best, i] > 0 else "")
+    out = ModelArrays(
+        theta=np.array([m.ideal for m in scenario.members]),
+        absence=np.array([m.absence for m in scenario.members]),
+        affinity=affinity,
+        actor_ids=tuple(actor_ids),
+        strength=np.array([c.strength for c in scenario.clauses]),
+        reactions=reactions,
+        reaction_reasons=tuple(reasons),
+        cohesion=cohesion,
+        cohesion_pull=pull,
+        cohesion_blocs=blocs,
+        member_bloc_cue=tuple(cue),
+    )
+    for a in (out.theta, out.absence, out.affinity, out.strength, out.reactions, out.cohesion):
+        a.setflags(write=False)
+    return out
+
+
+@dataclass(frozen=True)
+class Support:
+    """Support for one text over all members, with the named terms it is made of."""
+
+    x: np.ndarray  # (member,) support after bloc cues
+    terms: tuple[
+        tuple[str, str, np.ndarray | float], ...
+    ]  # (text if +, text if -, (member,) or scalar)
+
+
+def support(
+    scenario: Scenario,
+    clauses: tuple[str, ...],
+    cosponsors: tuple[str, ...],
+    shifts: np.ndarray,
+    shift_terms: tuple[tuple[str, np.ndarray], ...] = (),
+    with_terms: bool = False,
+) -> Support:
+    """Support for a text with these clauses; `shifts` is (member,), the sum of active shifts."""
+    arr = arrays(scenario)
+    vm = scenario.vote_model
+    cidx = [scenario.clause_index[c] for c in clauses]
+    strength = float(arr.strength[cidx].sum()) if cidx else 0.0
+    reaction = arr.reactions[cidx].sum(axis=0) if cidx else 0.0
+    cue = 0.0
+    for actor in cosponsors:
+        j = arr.actor_ids.index(actor) if actor in arr.actor_ids else -1
+        if j >= 0:
+            cue = cue + vm.cosponsor_weight * arr.affinity[:, j]
+    x = arr.theta - strength + reaction + shifts + cue
+    if arr.cohesion_blocs:
+        means = (arr.cohesion @ x) / np.maximum(arr.cohesion.sum(axis=1), 1e-12)
+        means = (
+            means * (arr.cohesion > 0).sum(axis=1) / np.maximum((arr.cohesion > 0).sum(axis=1), 1)
+        )
+        pulled = x + arr.cohesion.T @ means - arr.cohesion_pull * x
+    else:
+        pulled = x
+    if not with_terms:
+        return Support(pulled, ())
+    terms: list[tuple[str, str, np.ndarray | float]] = [
+        (vm.stance_for, vm.stance_against, arr.theta - vm.stance_center),
+        ("finds the text measured", "finds the text too strong", vm.stance_center - strength),
+    ]
+    for c_i in cidx:
+        clause = scenario.clauses[c_i]
+        if np.any(arr.reactions[c_i]):
+            terms.append(
+                (f"welcomes the {clause.short}", f"opposes the {clause.short}", arr.reactions[c_i])
+            )
+    for label, vec in shift_terms:
+        terms.append((label, label, vec))
+    for actor in cosponsors:
+        if actor in arr.actor_ids:
+            name = scenario.actor_name(actor)
+            vec = vm.cosponsor_weight * arr.affinity[:, arr.actor_ids.index(actor)]
+            terms.append(
+                (f"follows {name}'s co-sponsorship", f"distrusts {name}'s co-sponsorship", vec)
+            )
+    if arr.cohesion_blocs:
+        terms.append(("follows its bloc's line", "follows its bloc's line", pulled - x))
+    return Support(pulled, tuple(terms))
+
+
+def motion_latent(
+    scenario: Scenario, kind: str, base: np.ndarray, deletes: tuple[str, ...]
+) -> np.ndarray:
+    """Support for keeping the text as it is, on which a motion against it is judged."""
+    if kind != "amendment" or not deletes:
+        return base
+    arr = arrays(scenario)
+    vm = scenario.vote_model
+    didx = [scenario.clause_index[c] for c in deletes]
+    half_back = 0.5 * float(arr.strength[didx].sum())
+    extra = (vm.amendment_clause_weight - 1.0) * arr.reactions[didx].sum(axis=0)
+    return base + half_back + extra
+
+
+def cast(
+    scenario: Scenario,
+    kind: str,
+    latent: np.ndarray,
+    seated: np.ndarray,
+    absence_scale: float,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """One roll call: the vote code of each seated member (YES/NO/ABSTAIN/ABSENT)."""
+    vm = scenario.vote_model
+    lo, hi = vm.cutpoints_for(kind)
+    m = len(seated)
+    u = rng.random(2 * m)  # first half: absence; second half: the logistic shock
+    absent = u[:m] < scenario.cache["model"].absence[seated] * absence_scale
+    p = u[m:]
+    y = latent[seated] + vm.noise * (np.log(p) - np.log1p(-p))
+    votes = np.full(m, ABSTAIN, dtype=np.int8)
+    if kind in MOTION_KINDS:
+        # Motions against the text: low support for the text means Yes on the motion.
+        votes[y < lo] = YES
+        votes[y > hi] = NO
+    else:
+        votes[y > hi] = YES
+        votes[y < lo] = NO
+    votes[absent] = ABSENT
+    return votes
+
+
+def probabilities(scenario: Scenario, kind: str, latent: np.ndarray, scale: float) -> np.ndarray:
+    """(member, 3): closed-form P(Yes), P(No), P(Abstain) given presence."""
+    lo, hi = scenario.vote_model.cutpoints_for(kind)
+    p_below = 1.0 / (1.0 + np.exp(-(lo - latent) / scale))
+    p_above = 1.0 - 1.0 / (1.0 + np.exp(-(hi - latent) / scale))
+    if kind in MOTION_KINDS:
+        p_yes, p_no = p_below, p_above
+    else:
+        p_yes, p_no = p_above, p_below
+    return np.stack([p_yes, p_no, np.clip(1.0 - p_yes - p_no, 0.0, 1.0)], axis=1)
+
+
+def reason_codes(
+    terms, seated: np.ndarray, votes: np.ndarray, motion: bool
+) -> tuple[tuple[str, ...], bytes]:
+    """For each seated member the term that best explains its vote: (labels, one code per member).
+
+    A Yes on the text is explained by its largest positive term, a No by its most negative,
+    an abstention by its most negative (what held it back from Yes); motions reverse this.
+    """
+    m = len(seated)
+    mat = np.empty((len(terms), m))
+    for t_i, (_, _, vec) in enumerate(terms):
+        mat[t_i] = vec[seated] if isinstance(vec, np.ndarray) else vec
+    top = np.argmax(mat, axis=0)
+    bottom = np.argmin(mat, axis=0)
+    supports_text = (votes == NO) if motion else (votes == YES)
+    pick = np.where(supports_text, top, bottom)
+    value = mat[pick, np.arange(m)]
+    positive = value >= 0
+    labels = tuple(label for pos, neg, _ in terms for label in (pos, neg))
+    codes = (2 * pick + (~positive)).astype(np.int64)
+    # No term pulls the way it voted: chance tipped it (the model's noise), say so.
+    codes[supports_text & (value <= 0)] = len(labels)
+    codes[~supports_text & (value >= 0)] = len(labels) + 1
+    labels = labels + ("leans in favour on balance", "hesitates on balance")
+    codes[votes == ABSENT] = 255
+    return labels, codes.astype(np.uint8).tobytes()
+
+
+def ballots(votes: np.ndarray) -> str:
+    return BALLOT_CHARS[votes].tobytes().decode("ascii")
