@@ -249,7 +249,7 @@ def _sits(scenario, view, ctx, c: Sits) -> bool:
 
 
 def _outcome(scenario, view, ctx, c: VoteOutcome) -> bool:
-    return ctx.outcome is not None and ctx.outcome in c.outcomes
+    return ctx.outcome is not None and any(tag in c.outcomes for tag in ctx.outcome)
 
 
 def _chance(scenario, view, ctx, c: Chance) -> bool:
