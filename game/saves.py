@@ -144,13 +144,11 @@ def read(path: Path) -> dict:
     if not isinstance(fmt, int) or isinstance(fmt, bool):
         raise SaveError(f"{path.name} is damaged (no format version).")
     if fmt > FORMAT:
-        made = (
-            data.get("versions", {}).get("game", "a newer version")
-            if isinstance(data.get("versions"), dict)
-            else "a newer version"
-        )
+        versions = data.get("versions") if isinstance(data.get("versions"), dict) else {}
         raise SaveError(
-            f"{path.name} was made by {made} of the game; this is {__version__}. Update the game to load it."
+            f"{path.name} uses save format {fmt}, newer than this version of the game reads "
+            f"(format {FORMAT}, game {__version__}; it was saved by game {versions.get('game', '?')}). "
+            "Update the game to load it."
         )
     body = {k: v for k, v in data.items() if k != "checksum"}
     if data.get("checksum") != _checksum(body):

@@ -31,7 +31,8 @@ _TYPE_NAMES = {
 
 def render(problem: Problem, text: str | None) -> str:
     """`path:line:col: error: message`, then the offending line and a caret under the column."""
-    head = f"{problem.path}:{problem.line}:{problem.col}: error: {problem.message}"
+    message = " ".join(problem.message.split())  # one line, always
+    head = f"{problem.path}:{problem.line}:{problem.col}: error: {message}"
     if not text:
         return head
     lines = text.splitlines()
@@ -142,7 +143,17 @@ def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) ->
     """One located, plain-English problem per pydantic error."""
     out: list[Problem] = []
     seen: set[tuple] = set()
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelled key shows up twice: as an unknown key and as a missing one. Say it once.
+    misspelled = {
+        (data_path(doc.data, tuple(e["loc"][:-1])), m)
+        for e in errors
+        if e["type"] == "extra_forbidden"
+        for m in difflib.get_close_matches(str(e["loc"][-1]), [str(x["loc"][-1]) for x in errors if x["type"] == "missing"], n=3, cutoff=0.6)
+    }
+    for err in errors:
+        if err["type"] == "missing" and (data_path(doc.data, tuple(err["loc"][:-1])), str(err["loc"][-1])) in misspelled:
+            continue
         loc = tuple(err["loc"])
         kind = err["type"]
         path = data_path(doc.data, loc)

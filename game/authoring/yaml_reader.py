@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 
 import yaml
+import yaml.reader
 from yaml.resolver import Resolver
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -228,8 +229,14 @@ def read_yaml(text: str, path: str) -> Document:
                 else f"{message} ({exc.context})"
             )
         fail(mark, f"invalid YAML: {message}")
+    except yaml.reader.ReaderError as exc:
+        pos = exc.position
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise ReadError(Problem(path, line, col, f"the file contains a control character (#x{ord(char):04x}) that YAML does not allow")) from None
     except yaml.YAMLError as exc:
-        raise ReadError(Problem(path, 1, 1, f"invalid YAML: {exc}")) from None
+        raise ReadError(Problem(path, 1, 1, "invalid YAML: " + " ".join(str(exc).split()))) from None
     except RecursionError:
         raise ReadError(Problem(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels")) from None
     return doc

@@ -19,6 +19,7 @@ from game.sim.state import GameState
 
 HELP = """Commands at any prompt:
   a number     choose that entry
+  e            end the current phase (in the phase menus)
   save [NAME]  save the game (default name: the scenario's id)
   load [NAME]  load a save (no name: list them)
   status       show the meters again
@@ -92,12 +93,14 @@ class Console:
             else:
                 return line
 
-    def pick(self, prompt: str, count: int, allow_back: bool = True) -> int | None:
-        """A number 1..count (returns 0-based), or None for 'b'ack."""
+    def pick(self, prompt: str, count: int, allow_back: bool = True, shortcuts: dict[str, int] | None = None) -> int | None:
+        """A number 1..count (returns 0-based), a shortcut letter, or None for 'b'ack."""
         while True:
             answer = self.ask(prompt).lower()
             if allow_back and answer in ("b", "back", "c", "cancel", ""):
                 return None
+            if shortcuts and answer in shortcuts:
+                return shortcuts[answer]
             if answer.isdigit() and 1 <= int(answer) <= count:
                 return int(answer) - 1
             self.say(
@@ -327,7 +330,8 @@ class Console:
         )
         for i, (label, _) in enumerate(entries, 1):
             self.say(render.hanging(f"{i:2}) ", label))
-        choice = self.pick("> ", len(entries), allow_back=False)
+        choice = self.pick("(e ends the phase) > ", len(entries), allow_back=False,
+                           shortcuts={"e": len(entries) - 1, "end": len(entries) - 1})
         kind, arg, blocked = entries[choice][1]
         if blocked:
             self.say(f"Not now: {blocked}")
