@@ -7,8 +7,8 @@ import pytest
 
 from game import saves
 from game.analysis.runs import play
-from game.sim.rules import apply, new_game
 from game.sim.actions import EndPhase
+from game.sim.rules import apply, new_game
 from game.sim.state import state_hash
 
 

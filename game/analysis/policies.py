@@ -8,7 +8,7 @@ import numpy as np
 
 from game.sim import rng as rngmod
 from game.sim.actions import Action, Choose, EndPhase, ReviseDraft, TableDraft, UseLever
-from game.sim.rules import allowed_clauses, clause_problem, lever_targets, why_not
+from game.sim.rules import lever_targets, why_not
 from game.sim.scenario import Scenario
 from game.sim.state import GameState
 
@@ -71,25 +71,22 @@ def random_policy(seed: int, end_probability: float = 0.25) -> Policy:
     return act
 
 
-def _random_text(
-    scenario: Scenario, state: GameState, body: str, gen: np.random.Generator
-) -> Action | None:
+def _random_text(scenario: Scenario, state: GameState, body: str, gen: np.random.Generator) -> Action | None:
+    """A random subset of the clauses that may appear in `body` (legality is checked by the caller)."""
     if body not in scenario.calendar[state.turn].sessions:
         return None
-    allowed = allowed_clauses(scenario, state, body)
-    if not allowed:
+    key = ("policy/clauses", body)
+    eligible = scenario.cache.get(key)
+    if eligible is None:
+        eligible = scenario.cache[key] = tuple(c.id for c in scenario.clauses if not c.bodies or body in c.bodies)
+    if not eligible:
         return None
-    picked: list[str] = []
-    for cid in allowed:
-        if (
-            gen.random() < 0.5
-            and clause_problem(scenario, state, body, tuple(picked) + (cid,)) is None
-        ):
-            picked.append(cid)
-    if not picked:
-        picked = [allowed[int(gen.integers(len(allowed)))]]
+    picks = gen.random(len(eligible)) < 0.5
+    picked = tuple(c for c, keep in zip(eligible, picks, strict=True) if keep) or (
+        eligible[int(gen.integers(len(eligible)))],
+    )
     existing = state.draft_in(body, scenario.player)
-    return (ReviseDraft if existing is not None else TableDraft)(body, tuple(picked))
+    return (ReviseDraft if existing is not None else TableDraft)(body, picked)
 
 
 def historical(seed: int) -> Policy:

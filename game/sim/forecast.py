@@ -169,9 +169,9 @@ def forecast(scenario: Scenario, state: GameState, draft: Draft, samples: int = 
     body = scenario.body(draft.body)
     year = scenario.calendar[state.turn].year
     seated = scenario.seated(body.id, year)
-    shifts = ws.shift_vector(body.id)
+    shifts, shift_terms = ws.shifts_for(body.id)
     support = vm.support(
-        scenario, draft.clauses, draft.cosponsors, shifts, ws.shift_terms(body.id), with_terms=True
+        scenario, draft.clauses, draft.cosponsors, shifts, shift_terms, with_terms=True
     )
     spread = 1.0 + scenario.vote_model.fog * (1.0 - fraction)
     scale = scenario.vote_model.noise * spread

@@ -53,9 +53,13 @@ def _afford(scenario: Scenario, view, cost: float) -> str | None:
     return None
 
 
-def _ctx(
-    scenario: Scenario, source: str, draft: Draft | None = None, target: str | None = None
-) -> Context:
+_NO_DRAFT = Context(source="check", cause="check")
+
+
+def _ctx(scenario: Scenario, source: str, draft: Draft | None = None, target: str | None = None) -> Context:
+    """A context for checking a condition (conditions read but never change it)."""
+    if draft is None and target is None:
+        return _NO_DRAFT
     return Context(source=source, cause=source, actor=scenario.player, draft=draft, target=target)
 
 
@@ -66,7 +70,10 @@ def lever_targets(scenario: Scenario, state: GameState, lever: Lever) -> tuple[s
         return ()
     out: list[str] = []
     if kind == "member":
-        out += [f"member:{m.id}" for m in scenario.members if m.id != scenario.player]
+        targets = scenario.cache.get("member_targets")
+        if targets is None:
+            targets = scenario.cache["member_targets"] = tuple(f"member:{m.id}" for m in scenario.members)
+        out += targets
     if kind in ("group", "group_or_bloc"):
         out += [f"group:{g.id}" for g in scenario.groups]
     if kind in ("bloc", "group_or_bloc"):

@@ -112,17 +112,9 @@ def _shift(ws: WorkingState, e: fx.Shift, ctx: Context) -> None:
     else:
         amounts = [e.amount] * len(idx)
     source = e.source or ctx.actor
-    ws.shifts.append(
-        ShiftRecord(
-            source,
-            e.reason,
-            tuple(int(i) for i in idx),
-            tuple(float(a) for a in amounts),
-            ws.turn + max(1, e.turns) - 1,
-            body,
-        )
-    )
-    ws.events.append(ev.Shifted(source, e.reason, len(idx), float(sum(amounts))))
+    members, amounts = tuple(idx.tolist()), tuple(np.asarray(amounts, dtype=float).tolist())
+    ws.shifts.append(ShiftRecord(source, e.reason, members, amounts, ws.turn + max(1, e.turns) - 1, body))
+    ws.events.append(ev.Shifted(source, e.reason, len(members), float(sum(amounts))))
 
 
 def _offer(ws: WorkingState, e: fx.OfferChoice, ctx: Context) -> None:
@@ -223,27 +215,21 @@ def run_hook(
 ) -> None:
     """Run every script of `hook` whose condition holds, in scenario order."""
     scenario = ws.scenario
+    ctx = Context(source="", cause="", draft=draft, outcome=outcome, draw=ws.draw)
     for script in scenario.scripts_for(hook):
         if script.once and script.id in ws.fired:
             continue
         if draft is not None:
-            draft = ws.draft(draft.uid) or draft
-        actor = scenario.actor_name(script.actor)
-        ctx = Context(
-            source=script.id,
-            cause=f"{actor}: {script.description or script.id}",
-            actor=script.actor,
-            draft=draft,
-            outcome=outcome,
-            draw=ws.draw,
-        )
+            ctx.draft = ws.draft(draft.uid) or draft
+        ctx.actor = script.actor
         if not holds(scenario, ws, ctx, script.when):
             continue
+        actor = scenario.actor_name(script.actor)
+        ctx.source = script.id
+        ctx.cause = f"{actor}: {script.description or script.id}"
         if script.once:
             ws.fired.append(script.id)
         ws.events.append(ev.ScriptFired(script.id, script.actor, script.description))
         if script.description:
-            ws.chronicle.append(
-                NewsItem(ws.turn, actor, script.description, script.id, script.actor)
-            )
+            ws.chronicle.append(NewsItem(ws.turn, actor, script.description, script.id, script.actor))
         apply_effects(ws, script.effects, ctx)

@@ -94,10 +94,12 @@ class _Chamber:
         self.ws = ws
         self.body = body
         self.seated = ws.scenario.seated(body.id, ws.year)
-        self.shifts = ws.shift_vector(body.id)
-        self.shift_terms = ws.shift_terms(body.id)
+        self.shifts, self.shift_terms = ws.shifts_for(body.id)
         self.rng = ws.rng("votes")
-        self.position = {int(m): k for k, m in enumerate(self.seated)}
+        key = ("position", body.id, ws.year)
+        self.position = ws.scenario.cache.get(key)
+        if self.position is None:
+            self.position = ws.scenario.cache[key] = {int(m): k for k, m in enumerate(self.seated)}
 
     def roll_call(
         self,

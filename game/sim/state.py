@@ -5,7 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, fields, is_dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 if TYPE_CHECKING:
     from game.sim.actions import Action
@@ -123,6 +126,14 @@ class ShiftRecord:
     amounts: tuple[float, ...]
     last_turn: int
     body: str | None = None
+
+    @cached_property
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """(members, amounts) as numpy arrays, built once (derived data: not part of equality)."""
+        return np.array(self.members, dtype=np.intp), np.array(self.amounts, dtype=float)
+
+    def active(self, turn: int, body: str) -> bool:
+        return self.last_turn >= turn and (self.body is None or self.body == body)
 
 
 @dataclass(frozen=True)

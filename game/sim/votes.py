@@ -37,11 +37,11 @@ class ModelArrays:
     actor_ids: tuple[str, ...]
     strength: np.ndarray  # (clause,)
     reactions: np.ndarray  # (clause, member)
-    reaction_reasons: tuple[dict[int, str], ...]  # per clause: member -> reason text
     cohesion: np.ndarray  # (bloc, member): the bloc's pull on each of its members
     cohesion_pull: np.ndarray  # (member,) the total pull on each member
+    cohesion_avg: np.ndarray  # (bloc, member): 1/size for the bloc's members, to average over it
+    reaction_terms: tuple[tuple[tuple[str, str, np.ndarray], ...], ...]  # per clause: one term per reaction
     cohesion_blocs: tuple[str, ...]
-    member_bloc_cue: tuple[str, ...]  # per member: the bloc whose line it follows, "" if none
 
 
 def arrays(scenario: Scenario) -> ModelArrays:
@@ -54,7 +54,17 @@ def arrays(scenario: Scenario) -> ModelArrays:
 
 
 def selector_indices(scenario: Scenario, selector, target: str | None = None) -> np.ndarray:
-    """Sorted unique member indices a selector names (without the `sitting` filter)."""
+    """Sorted unique member indices a selector names (without the `sitting` filter); cached."""
+    key = ("selector", selector, target if selector.chosen else None)
+    cached = scenario.cache.get(key)
+    if cached is None:
+        cached = _selector_indices(scenario, selector, target)
+        cached.setflags(write=False)
+        scenario.cache[key] = cached
+    return cached
+
+
+def _selector_indices(scenario: Scenario, selector, target: str | None) -> np.ndarray:
     if selector.everyone:
         return np.arange(len(scenario.members), dtype=np.intp)
     picked: set[int] = set()
@@ -100,22 +110,21 @@ def _build(scenario: Scenario) -> ModelArrays:
         for k, v in m.affinity:
             affinity[i, col[k]] = v
     nc = len(scenario.clauses)
-    reactions = np.zeros((nc, n))
-    reasons: list[dict[int, str]] = []
+    reactions = np.zeros((nc, n))  # (clause, member)
+    reaction_terms = []
     for c_i, clause in enumerate(scenario.clauses):
-        why: dict[int, str] = {}
-        biggest = np.zeros(n)
+        own_terms = []
         for r in clause.reactions:
             idx = selector_indices(scenario, r.selector)
             reactions[c_i, idx] += r.amount
-            default = (
-                f"welcomes the {clause.short}" if r.amount > 0 else f"opposes the {clause.short}"
-            )
-            for i in idx:
-                if abs(r.amount) > biggest[i]:
-                    biggest[i] = abs(r.amount)
-                    why[int(i)] = r.reason or default
-        reasons.append(why)
+            vec = np.zeros(n)
+            vec[idx] = r.amount
+            vec.setflags(write=False)
+            if r.reason:
+                own_terms.append((r.reason, r.reason, vec))
+            else:
+                own_terms.append((f"welcomes the {clause.short}", f"opposes the {clause.short}", vec))
+        reaction_terms.append(tuple(own_terms))
     vm = scenario.vote_model
     blocs = tuple(b for b, w in vm.bloc_cohesion if w > 0)
     cohesion = np.zeros((len(blocs), n))
@@ -123,10 +132,6 @@ def _build(scenario: Scenario) -> ModelArrays:
         idx = list(_bloc_members(scenario, bid))
         cohesion[b_i, idx] = w
     pull = cohesion.sum(axis=0)
-    cue = []
-    for i in range(n):
-        best = int(np.argmax(cohesion[:, i])) if len(blocs) else -1
-        cue.append(blocs[best] if best >= 0 and cohesion[best, i] > 0 else "")
     out = ModelArrays(
         theta=np.array([m.ideal for m in scenario.members]),
         absence=np.array([m.absence for m in scenario.members]),
@@ -134,11 +139,11 @@ def _build(scenario: Scenario) -> ModelArrays:
         actor_ids=tuple(actor_ids),
         strength=np.array([c.strength for c in scenario.clauses]),
         reactions=reactions,
-        reaction_reasons=tuple(reasons),
         cohesion=cohesion,
         cohesion_pull=pull,
+        cohesion_avg=(cohesion > 0) / np.maximum((cohesion > 0).sum(axis=1, keepdims=True), 1),
+        reaction_terms=tuple(reaction_terms),
         cohesion_blocs=blocs,
-        member_bloc_cue=tuple(cue),
     )
     for a in (out.theta, out.absence, out.affinity, out.strength, out.reactions, out.cohesion):
         a.setflags(write=False)
@@ -150,9 +155,45 @@ class Support:
     """Support for one text over all members, with the named terms it is made of."""
 
     x: np.ndarray  # (member,) support after bloc cues
-    terms: tuple[
-        tuple[str, str, np.ndarray | float], ...
-    ]  # (text if +, text if -, (member,) or scalar)
+    terms: tuple[tuple[str, str, np.ndarray | float], ...]  # (text if +, text if -, (member,) or scalar)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What a clause set and its co-sponsors contribute, the same in every vote on them."""
+
+    strength: float
+    base: np.ndarray  # (member,) ideal - strength + reactions + co-sponsor cues
+    terms: tuple[tuple[str, str, np.ndarray | float], ...]
+
+
+def _text(scenario: Scenario, clauses: tuple[str, ...], cosponsors: tuple[str, ...]) -> _Text:
+    key = ("text", clauses, cosponsors)
+    cached = scenario.cache.get(key)
+    if cached is not None:
+        return cached
+    arr = arrays(scenario)
+    vm = scenario.vote_model
+    cidx = [scenario.clause_index[c] for c in clauses]
+    strength = float(arr.strength[cidx].sum()) if cidx else 0.0
+    base = arr.theta - strength
+    terms: list[tuple[str, str, np.ndarray | float]] = [
+        (vm.stance_for, vm.stance_against, arr.theta - vm.stance_center),
+        ("finds the text measured", "finds the text too strong", vm.stance_center - strength),
+    ]
+    for c_i in cidx:
+        base = base + arr.reactions[c_i]
+        terms.extend(arr.reaction_terms[c_i])
+    for actor in cosponsors:
+        if actor in arr.actor_ids:
+            vec = vm.cosponsor_weight * arr.affinity[:, arr.actor_ids.index(actor)]
+            base = base + vec
+            name = scenario.actor_name(actor)
+            terms.append((f"follows {name}'s co-sponsorship", f"distrusts {name}'s co-sponsorship", vec))
+    text = _Text(strength, base, tuple(terms))
+    if len(scenario.cache) < 20_000:  # bounded: clause sets are few, but a stranger's policy could vary them
+        scenario.cache[key] = text
+    return text
 
 
 def support(
@@ -165,48 +206,21 @@ def support(
 ) -> Support:
     """Support for a text with these clauses; `shifts` is (member,), the sum of active shifts."""
     arr = arrays(scenario)
-    vm = scenario.vote_model
-    cidx = [scenario.clause_index[c] for c in clauses]
-    strength = float(arr.strength[cidx].sum()) if cidx else 0.0
-    reaction = arr.reactions[cidx].sum(axis=0) if cidx else 0.0
-    cue = 0.0
-    for actor in cosponsors:
-        j = arr.actor_ids.index(actor) if actor in arr.actor_ids else -1
-        if j >= 0:
-            cue = cue + vm.cosponsor_weight * arr.affinity[:, j]
-    x = arr.theta - strength + reaction + shifts + cue
+    text = _text(scenario, clauses, cosponsors)
+    x = text.base + shifts
     if arr.cohesion_blocs:
-        means = (arr.cohesion @ x) / np.maximum(arr.cohesion.sum(axis=1), 1e-12)
-        means = (
-            means * (arr.cohesion > 0).sum(axis=1) / np.maximum((arr.cohesion > 0).sum(axis=1), 1)
-        )
+        # Bloc cohesion: each member moves toward the mean support of its blocs.
+        means = arr.cohesion_avg @ x  # (bloc,)
         pulled = x + arr.cohesion.T @ means - arr.cohesion_pull * x
     else:
         pulled = x
     if not with_terms:
         return Support(pulled, ())
-    terms: list[tuple[str, str, np.ndarray | float]] = [
-        (vm.stance_for, vm.stance_against, arr.theta - vm.stance_center),
-        ("finds the text measured", "finds the text too strong", vm.stance_center - strength),
-    ]
-    for c_i in cidx:
-        clause = scenario.clauses[c_i]
-        if np.any(arr.reactions[c_i]):
-            terms.append(
-                (f"welcomes the {clause.short}", f"opposes the {clause.short}", arr.reactions[c_i])
-            )
-    for label, vec in shift_terms:
-        terms.append((label, label, vec))
-    for actor in cosponsors:
-        if actor in arr.actor_ids:
-            name = scenario.actor_name(actor)
-            vec = vm.cosponsor_weight * arr.affinity[:, arr.actor_ids.index(actor)]
-            terms.append(
-                (f"follows {name}'s co-sponsorship", f"distrusts {name}'s co-sponsorship", vec)
-            )
-    if arr.cohesion_blocs:
-        terms.append(("follows its bloc's line", "follows its bloc's line", pulled - x))
-    return Support(pulled, tuple(terms))
+    terms = text.terms + tuple((label, label, vec) for label, vec in shift_terms)
+    for b_i, bloc in enumerate(arr.cohesion_blocs):
+        line = f"follows the {scenario.bloc(bloc).name} line"
+        terms += ((line, line, arr.cohesion[b_i] * (means[b_i] - x)),)
+    return Support(pulled, terms)
 
 
 def motion_latent(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
+from dataclasses import fields, replace
 
 import numpy as np
 
@@ -12,60 +12,46 @@ from game.sim import rng as rngmod
 from game.sim.scenario import Scenario
 from game.sim.state import Change, Draft, GameState, NewsItem
 
+SEQUENCES = tuple(f.name for f in fields(GameState) if f.name not in ("seed", "turn", "phase", "step", "next_uid"))
+_SEQUENCE_SET = frozenset(SEQUENCES)
+
 
 class WorkingState:
     """Same field names as GameState, as lists; plus the events produced so far."""
 
     def __init__(self, scenario: Scenario, state: GameState) -> None:
         self.scenario = scenario
+        self._base = state
         self.seed = state.seed
         self.turn = state.turn
         self.phase = state.phase
         self.step = state.step
-        self.meters = list(state.meters)
-        self.milestones = list(state.milestones)
-        self.flags = list(state.flags)
-        self.drafts = list(state.drafts)
-        self.adopted = list(state.adopted)
-        self.shifts = list(state.shifts)
-        self.votes = list(state.votes)
-        self.pending = list(state.pending)
-        self.choices_made = list(state.choices_made)
-        self.fired = list(state.fired)
-        self.lever_uses = list(state.lever_uses)
-        self.chronicle = list(state.chronicle)
-        self.ledger = list(state.ledger)
-        self.meter_log = list(state.meter_log)
-        self.log = list(state.log)
         self.next_uid = state.next_uid
         self.events: list = []
         self._key_turn = state.turn
         self._rngs: dict[str, np.random.Generator] = {}
         self.stream_prefix = ""  # "forecast/" in dry runs, so they never read the game's draws
 
+    def __getattr__(self, name: str):
+        # Copy-on-first-use: a sequence becomes a list only when this action touches it.
+        if name in _SEQUENCE_SET:
+            value = list(getattr(self._base, name))
+            self.__dict__[name] = value
+            return value
+        raise AttributeError(name)
+
     def freeze(self) -> GameState:
-        return GameState(
-            seed=self.seed,
-            turn=self.turn,
-            phase=self.phase,
-            step=self.step,
-            meters=tuple(self.meters),
-            milestones=tuple(self.milestones),
-            flags=tuple(self.flags),
-            drafts=tuple(self.drafts),
-            adopted=tuple(self.adopted),
-            shifts=tuple(self.shifts),
-            votes=tuple(self.votes),
-            pending=tuple(self.pending),
-            choices_made=tuple(self.choices_made),
-            fired=tuple(self.fired),
-            lever_uses=tuple(self.lever_uses),
-            chronicle=tuple(self.chronicle),
-            ledger=tuple(self.ledger),
-            meter_log=tuple(self.meter_log),
-            log=tuple(self.log),
-            next_uid=self.next_uid,
-        )
+        values = dict(self._base.__dict__)
+        mine = self.__dict__
+        for name in SEQUENCES:
+            if name in mine:
+                values[name] = tuple(mine[name])
+        values.update(seed=self.seed, turn=self.turn, phase=self.phase, step=self.step, next_uid=self.next_uid)
+        # The same fields the dataclass constructor would set, without its per-field
+        # object.__setattr__ calls: this runs once per action in every simulated game.
+        state = object.__new__(GameState)
+        state.__dict__.update(values)
+        return state
 
     # -- randomness ----------------------------------------------------------------------
     def draw(self, stream: str = "script") -> float:
@@ -103,13 +89,14 @@ class WorkingState:
         self.set_meter(meter, self.meters[i] + amount, cause)
 
     def set_meter(self, meter: str, value: float, cause: str) -> None:
-        spec = self.scenario.meters[self.scenario.meter_index[meter]]
         i = self.scenario.meter_index[meter]
-        before = self.meters[i]
+        spec = self.scenario.meters[i]
+        meters = self.meters
+        before = meters[i]
         after = min(spec.max, max(spec.min, float(value)))
         if after == before:
             return
-        self.meters[i] = after
+        meters[i] = after
         self.ledger.append(Change(self.turn, meter, before, after, cause))
         self.events.append(ev.MeterChanged(meter, before, after, cause))
 
@@ -150,19 +137,18 @@ class WorkingState:
                 break
         return new
 
-    def shift_vector(self, body: str) -> np.ndarray:
-        """(member,): the sum of shifts active this turn for votes in `body`."""
-        vec = np.zeros(len(self.scenario.members))
-        for s in self.shifts:
-            if s.last_turn >= self.turn and (s.body is None or s.body == body):
-                vec[list(s.members)] += s.amounts
-        return vec
-
-    def shift_terms(self, body: str) -> tuple[tuple[str, np.ndarray], ...]:
-        """Active shifts summed by reason, for explaining votes."""
+    def shifts_for(self, body: str) -> tuple[np.ndarray, tuple[tuple[str, np.ndarray], ...]]:
+        """(member,): the sum of shifts active this turn for votes in `body`; and the same
+        summed by reason, for explaining votes."""
+        n = len(self.scenario.members)
+        total = np.zeros(n)
         by_reason: dict[str, np.ndarray] = {}
         for s in self.shifts:
-            if s.last_turn >= self.turn and (s.body is None or s.body == body):
-                vec = by_reason.setdefault(s.reason, np.zeros(len(self.scenario.members)))
-                vec[list(s.members)] += s.amounts
-        return tuple(by_reason.items())
+            if s.active(self.turn, body):
+                members, amounts = s.arrays
+                total[members] += amounts
+                vec = by_reason.get(s.reason)
+                if vec is None:
+                    vec = by_reason[s.reason] = np.zeros(n)
+                vec[members] += amounts
+        return total, tuple(by_reason.items())

@@ -1,0 +1,83 @@
+"""Prints the speed figures the issues set targets for (medians; ratios measured in one run).
+
+    python bench/run.py            # everything
+    python bench/run.py --only sim # just the simulation figures
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.analysis.runs import run_many  # noqa: E402
+from game.authoring import loader  # noqa: E402
+from game.authoring.loader import SCENARIO_DIR, load_scenario  # noqa: E402
+from game.sim.actions import Choose, EndPhase  # noqa: E402
+from game.sim.forecast import forecast, hypothetical_draft  # noqa: E402
+from game.sim.rules import apply, new_game  # noqa: E402
+
+
+def median_ms(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def cold_load(path: Path):
+    loader._MEMBERS_CACHE.clear()  # measure what a fresh process pays: member data parsed too
+    return load_scenario(path)
+
+
+def bench_load(name: str, target_ms: float) -> None:
+    path = SCENARIO_DIR / f"{name}.yaml"
+    cold_load(path)  # imports and first-time set-up out of the way
+    ms = median_ms(lambda: cold_load(path), 15)
+    print(f"  load + validate {name:22} {ms:7.1f} ms   (target <= {target_ms:.0f} ms)")
+
+
+def bench_forecast(name: str) -> None:
+    sc = load_scenario(SCENARIO_DIR / f"{name}.yaml")
+    s = new_game(sc, 1)
+    while not (s.phase == "diplomacy" and any(sc.body(b).everyone for b in sc.calendar[s.turn].sessions)):
+        action = Choose(s.pending[0].spec.id, s.pending[0].spec.options[0].id) if s.pending else EndPhase()
+        s, _ = apply(sc, s, action, strict=True)
+    body = next(b for b in sc.calendar[s.turn].sessions if sc.body(b).everyone and sc.drafting_rule(b))
+    clauses = tuple(c.id for c in sc.clauses if not c.bodies or body in c.bodies)[:5]
+    draft = hypothetical_draft(sc, s, body, clauses)
+    forecast(sc, s, draft, 2000)
+    ms = median_ms(lambda: forecast(sc, s, draft, 2000), 25)
+    print(f"  GA forecast, 2,000 samples ({name:9}) {ms:6.1f} ms   (target <= 20 ms)")
+
+
+def bench_games(name: str, strategy: str, runs: int, target: float) -> None:
+    sc = load_scenario(SCENARIO_DIR / f"{name}.yaml")
+    path = SCENARIO_DIR / f"{name}.yaml"
+    run_many(sc, strategy, 50, 0)  # warm-up
+    _, one = run_many(sc, strategy, runs, 1, workers=1)
+    _, two = run_many(sc, strategy, runs, 1, workers=2, path=path)
+    print(f"  simulate {name} --strategy {strategy}: {runs / one:7.0f} games/s on 1 core (target >= {target:.0f}); "
+          f"--workers 2: {runs / two:6.0f} games/s = {one / two:.2f}x (target >= 1.8x)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--only", choices=["sim"], help="run one group of figures")
+    parser.add_argument("--runs", type=int, default=4000)
+    args = parser.parse_args()
+    print("Simulation (tutorial scenario)")
+    bench_load("tutorial", 60)
+    bench_forecast("tutorial")
+    bench_games("tutorial", "random", args.runs, 1000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
