@@ -1,7 +1,7 @@
 """Prints the speed figures the issues set targets for (medians; ratios measured in one run).
 
-    python bench/run.py            # everything
-    python bench/run.py --only sim # just the simulation figures
+python bench/run.py            # everything
+python bench/run.py --only sim # just the simulation figures
 """
 
 from __future__ import annotations
@@ -46,10 +46,18 @@ def bench_load(name: str, target_ms: float) -> None:
 def bench_forecast(name: str) -> None:
     sc = load_scenario(SCENARIO_DIR / f"{name}.yaml")
     s = new_game(sc, 1)
-    while not (s.phase == "diplomacy" and any(sc.body(b).everyone for b in sc.calendar[s.turn].sessions)):
-        action = Choose(s.pending[0].spec.id, s.pending[0].spec.options[0].id) if s.pending else EndPhase()
+    while not (
+        s.phase == "diplomacy" and any(sc.body(b).everyone for b in sc.calendar[s.turn].sessions)
+    ):
+        action = (
+            Choose(s.pending[0].spec.id, s.pending[0].spec.options[0].id)
+            if s.pending
+            else EndPhase()
+        )
         s, _ = apply(sc, s, action, strict=True)
-    body = next(b for b in sc.calendar[s.turn].sessions if sc.body(b).everyone and sc.drafting_rule(b))
+    body = next(
+        b for b in sc.calendar[s.turn].sessions if sc.body(b).everyone and sc.drafting_rule(b)
+    )
     clauses = tuple(c.id for c in sc.clauses if not c.bodies or body in c.bodies)[:5]
     draft = hypothetical_draft(sc, s, body, clauses)
     forecast(sc, s, draft, 2000)
@@ -63,8 +71,10 @@ def bench_games(name: str, strategy: str, runs: int, target: float) -> None:
     run_many(sc, strategy, 50, 0)  # warm-up
     _, one = run_many(sc, strategy, runs, 1, workers=1)
     _, two = run_many(sc, strategy, runs, 1, workers=2, path=path)
-    print(f"  simulate {name} --strategy {strategy}: {runs / one:7.0f} games/s on 1 core (target >= {target:.0f}); "
-          f"--workers 2: {runs / two:6.0f} games/s = {one / two:.2f}x (target >= 1.8x)")
+    print(
+        f"  simulate {name} --strategy {strategy}: {runs / one:7.0f} games/s on 1 core (target >= {target:.0f}); "
+        f"--workers 2: {runs / two:6.0f} games/s = {one / two:.2f}x (target >= 1.8x)"
+    )
 
 
 def main() -> int:

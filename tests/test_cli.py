@@ -14,8 +14,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_validate_ok_exits_0(capsys):
@@ -31,7 +37,9 @@ def test_validate_problems_exit_1(tmp_path, capsys):
     assert f"{bad}:" in out and ": error: missing required key" in out
 
 
-@pytest.mark.parametrize("args", [["validate", "/no/such/file.yaml"], ["validate", "."], ["validate"], ["nonsense"]])
+@pytest.mark.parametrize(
+    "args", [["validate", "/no/such/file.yaml"], ["validate", "."], ["validate"], ["nonsense"]]
+)
 def test_usage_errors_exit_2(args):
     result = run(*args)
     assert result.returncode == 2
@@ -68,13 +76,19 @@ def test_shipped_schemas_are_current():
     `python main.py schema --out scenarios/scenario.schema.json` after changing the format."""
     from game.authoring.schema import members_schema_text, scenario_schema_text
 
-    assert (SCENARIO_DIR / "scenario.schema.json").read_text(encoding="utf-8") == scenario_schema_text()
-    assert (SCENARIO_DIR / "data" / "members.schema.json").read_text(encoding="utf-8") == members_schema_text()
+    assert (SCENARIO_DIR / "scenario.schema.json").read_text(
+        encoding="utf-8"
+    ) == scenario_schema_text()
+    assert (SCENARIO_DIR / "data" / "members.schema.json").read_text(
+        encoding="utf-8"
+    ) == members_schema_text()
 
 
 def test_shipped_scenarios_point_editors_at_the_schema():
     for path in SCENARIO_DIR.glob("*.yaml"):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=scenario.schema.json"), path
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=scenario.schema.json"
+        ), path
 
 
 def test_unknown_scenario_lists_the_available_ones():
@@ -84,14 +98,51 @@ def test_unknown_scenario_lists_the_available_ones():
 
 
 def test_simulate_json_shape(capsys):
-    assert main(["simulate", "tutorial", "--strategy", "historical", "--runs", "20", "--seed", "3", "--json"]) == 0
+    assert (
+        main(
+            [
+                "simulate",
+                "tutorial",
+                "--strategy",
+                "historical",
+                "--runs",
+                "20",
+                "--seed",
+                "3",
+                "--json",
+            ]
+        )
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)
-    assert {"scenario", "strategy", "runs", "seed", "seconds", "votes", "milestones", "score"} <= set(report)
+    assert {
+        "scenario",
+        "strategy",
+        "runs",
+        "seed",
+        "seconds",
+        "votes",
+        "milestones",
+        "score",
+    } <= set(report)
     assert report["scenario"] == "tutorial" and report["runs"] == 20 and report["seed"] == 3
     assert set(report["score"]) == {"mean", "p05", "p95"}
     assert report["votes"]
     for v in report["votes"]:
-        assert {"id", "turn", "body", "kind", "title", "held", "recorded", "adopted", "yes", "no", "abstain", "absent"} <= set(v)
+        assert {
+            "id",
+            "turn",
+            "body",
+            "kind",
+            "title",
+            "held",
+            "recorded",
+            "adopted",
+            "yes",
+            "no",
+            "abstain",
+            "absent",
+        } <= set(v)
         assert v["body"] in ("HRC", "GA3", "GA", "UNSC")
         assert v["kind"] in ("draft", "amendment", "no_action", "procedural", "substantive")
         assert len(v["turn"]) == 7 and v["turn"][4] == "-"
@@ -106,8 +157,19 @@ def test_simulate_same_json_for_any_number_of_workers():
     """Same arguments, same JSON (but `seconds`), whatever the number of worker processes."""
     outs = []
     for workers in ("1", "2", "3"):
-        result = run("simulate", "tutorial", "--strategy", "random", "--runs", "40", "--seed", "9", "--json",
-                     "--workers", workers)
+        result = run(
+            "simulate",
+            "tutorial",
+            "--strategy",
+            "random",
+            "--runs",
+            "40",
+            "--seed",
+            "9",
+            "--json",
+            "--workers",
+            workers,
+        )
         assert result.returncode == 0, result.stderr
         report = json.loads(result.stdout)
         report.pop("seconds")
@@ -122,6 +184,11 @@ def test_simulate_text_report(capsys):
 
 
 def test_python_dash_m_game_and_console_script_agree():
-    a = subprocess.run([sys.executable, "-m", "game", "validate", str(SCENARIO_DIR / "tutorial.yaml")], cwd=ROOT,
-                       capture_output=True, text=True, timeout=120)
+    a = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(SCENARIO_DIR / "tutorial.yaml")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert a.returncode == 0 and "ok" in a.stdout

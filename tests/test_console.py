@@ -14,17 +14,30 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def drive(scenario, lines: list[str], folder: Path, seed: int = 3):
     out = io.StringIO()
-    console = Console(scenario, new_game(scenario, seed), folder, io.StringIO("\n".join(lines) + "\n"), out)
+    console = Console(
+        scenario, new_game(scenario, seed), folder, io.StringIO("\n".join(lines) + "\n"), out
+    )
     code = console.run()
     return code, out.getvalue(), console
 
 
 def test_draft_lobby_forecast_vote(tutorial, tmp_path):
-    lines = ["1",  # end briefing
-             "1", "2", "3", "4", "5", "f", "t",  # draft for the HRC with 4 clauses, forecast, table
-             "3", "KEN",  # lobby one state: Kenya
-             "11",  # forecast our text
-             "e", "e", "e"]  # end diplomacy, opposition, votes
+    lines = [
+        "1",  # end briefing
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "f",
+        "t",  # draft for the HRC with 4 clauses, forecast, table
+        "3",
+        "KEN",  # lobby one state: Kenya
+        "11",  # forecast our text
+        "e",
+        "e",
+        "e",
+    ]  # end diplomacy, opposition, votes
     code, text, console = drive(tutorial, lines, tmp_path)
     assert code == 0
     assert "Drafting for the Human Rights Council" in text
@@ -87,8 +100,24 @@ def test_bad_input_is_explained_not_fatal(tutorial, tmp_path):
 
 
 def test_text_command_with_piped_stdin(tmp_path):
-    result = subprocess.run([sys.executable, "main.py", "text", "--scenario", "tutorial", "--seed", "5", "--saves",
-                             str(tmp_path)], cwd=ROOT, input="1\n12\n", capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "main.py",
+            "text",
+            "--scenario",
+            "tutorial",
+            "--seed",
+            "5",
+            "--saves",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        input="1\n12\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "seed 5" in result.stdout and "Diplomacy phase" in result.stdout
     assert "End of input: game saved" in result.stdout

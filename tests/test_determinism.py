@@ -14,7 +14,9 @@ def _play(sc, seed, policy_seed, probe=False):
         if probe and s.phase == "diplomacy":
             for body in sc.calendar[s.turn].sessions:
                 if sc.drafting_rule(body):
-                    forecast(sc, s, hypothetical_draft(sc, s, body, (sc.clauses[0].id,)), samples=50)
+                    forecast(
+                        sc, s, hypothetical_draft(sc, s, body, (sc.clauses[0].id,)), samples=50
+                    )
         action = policy(sc, s)
         s, events = apply(sc, s, action)
         trail.append((state_hash(s), events))

@@ -39,8 +39,17 @@ def test_sim_imports_only_stdlib_numpy_and_itself():
 
 def test_sim_has_no_global_randomness_or_clock():
     """Every draw comes from rng_for/generator; no time, no global random state."""
-    forbidden = ("np.random.rand", "np.random.seed", "np.random.normal", "np.random.uniform",
-                 "np.random.choice", "np.random.default_rng()", "random.random(", "time.time(", "datetime.now(")
+    forbidden = (
+        "np.random.rand",
+        "np.random.seed",
+        "np.random.normal",
+        "np.random.uniform",
+        "np.random.choice",
+        "np.random.default_rng()",
+        "random.random(",
+        "time.time(",
+        "datetime.now(",
+    )
     bad = []
     for path in sorted(SIM.rglob("*.py")):
         text = path.read_text(encoding="utf-8")
@@ -49,6 +58,8 @@ def test_sim_has_no_global_randomness_or_clock():
                 bad.append(f"{path.name}: {needle}")
         tree = ast.parse(text)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Import) and any(a.name in ("random", "time") for a in node.names):
+            if isinstance(node, ast.Import) and any(
+                a.name in ("random", "time") for a in node.names
+            ):
                 bad.append(f"{path.name}: imports {node.names[0].name}")
     assert not bad, bad

@@ -55,48 +55,183 @@ def test_the_tutorial_is_valid(folder):
 
 CASES = [
     # (name, text or edit, expected message fragment, needle for the expected line or None)
-    ("misspelled key", edit("    strength: 0.5\n    reactions:\n      - {members: [PRK]", "    strenght: 0.5\n    reactions:\n      - {members: [PRK]"),
-     "unknown key 'strenght'; did you mean 'strength'?", "strenght: 0.5"),
-    ("unknown clause id", edit("    if: {draft_has: icc_referral}\n    then:\n      - call_recorded_vote: CUB",
-                                "    if: {draft_has: icc_referal}\n    then:\n      - call_recorded_vote: CUB"),
-     "unknown clause 'icc_referal'; did you mean 'icc_referral'?", "icc_referal"),
-    ("duplicate id", edit("  - id: humanitarian_access", "  - id: abductions"), "duplicate id 'abductions'", "  - id: abductions\n    name: \"Humanitarian"),
-    ("HRC size", edit("ARE, VNM,", "ARE,"), "HRC in 2014 has 46 members; it must have 47 seats", None),
-    ("UNSC permanent", edit("permanent: [CHN, FRA, RUS, GBR, USA]", "permanent: [CHN, FRA, RUS, GBR]"),
-     "5 permanent members", "permanent: [CHN"),
-    ("non-existent state", edit("[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, NGA]", "[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, XYZ]"),
-     "unknown member 'XYZ'", "XYZ"),
-    ("dates out of order", edit('  - date: "2014-10"', '  - date: "2014-01"'), "turn dates must increase", '  - date: "2014-01"'),
-    ("probability", edit("  - id: nuclear_threat\n", "  - id: nuclear_threat\n    probability: 1.5\n"),
-     "less than or equal to 1", "probability: 1.5"),
-    ("chance", edit("    if: {flag: dialogue_suspended}", "    if: {chance: -0.2}"), "greater than or equal to 0", "chance: -0.2"),
-    ("duplicate key", edit("    short: \"HRC\"\n", "    short: \"HRC\"\n    short: \"Council\"\n"), "duplicate key 'short'", 'short: "Council"'),
-    ("unknown condition", edit("    if: {flag: dialogue_suspended}", "    if: {flagg: dialogue_suspended}"),
-     "did you mean 'flag'?", "flagg"),
-    ("unknown effect", edit("      - milestone: coi_report\n", "      - milestones: coi_report\n"),
-     "did you mean 'milestone'?", "milestones: coi_report"),
-    ("draft condition outside a draft", edit("    if: {flag: dialogue_suspended}", "    if: {draft_has: icc_referral}"),
-     "acts on a draft", "if: {draft_has: icc_referral}\n    effects:"),
-    ("flag never set", edit("    if: {flag: dialogue_suspended}", "    if: {flag: dialog_suspended}"),
-     "flag 'dialog_suspended' is tested but never set; did you mean 'dialogue_suspended'?", "dialog_suspended"),
-    ("missing key", edit('title: "Tutorial: from the Commission\'s report to the Security Council"\n', ""), "missing required key 'title'", None),
-    ("wrong type", edit("    strength: 0.1\n", "    strength: high\n"), "expected a number, got 'high'", "strength: high"),
-    ("unquoted no", edit('vote: "no", reason: "vetoes any referral of the DPRK to the ICC"}', 'vote: no, reason: "vetoes"}'),
-     "put the word in quotes", "vote: no, reason"),
-    ("bad date", edit('  - date: "2014-03"\n    label: "March', '  - date: "2014-3"\n    label: "March'), 'is not valid: a date is written "YYYY-MM"', '"2014-3"'),
-    ("bad member id", edit("[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, NGA]", "[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, ng]"),
-     "ISO 3166-1 alpha-3", ", ng]"),
-    ("escaping data path", edit("  data: data/un_members.yaml", "  data: ../../etc/passwd"), "no '..'", "../../etc/passwd"),
-    ("event on no turn", edit('  - id: tip_veto\n    date: "2015-02"', '  - id: tip_veto\n    date: "2015-03"'),
-     "no turn is dated 2015-03", 'date: "2015-03"'),
-    ("meter start", edit("start: 10, income: 6", "start: 30, income: 6"), "start (30) is outside [0, 20]", "start: 30"),
-    ("lever without target uses chosen", edit("    target: group_or_bloc\n", ""), "'chosen' means the lever's target", None),
-    ("unknown choice in history", edit("choose: {choice: dprk_offer, option: refuse}", "choose: {choice: dprk_ofer, option: refuse}"),
-     "unknown choice 'dprk_ofer'; did you mean 'dprk_offer'?", "dprk_ofer"),
-    ("unknown option", edit("choose: {choice: dprk_offer, option: refuse}", "choose: {choice: dprk_offer, option: refuze}"),
-     "has no option 'refuze'; did you mean 'refuse'?", "refuze"),
-    ("wrong kind for the council", edit("  - body: UNSC\n    kind: substantive", "  - body: UNSC\n    kind: draft"),
-     "takes procedural or substantive texts", None),
+    (
+        "misspelled key",
+        edit(
+            "    strength: 0.5\n    reactions:\n      - {members: [PRK]",
+            "    strenght: 0.5\n    reactions:\n      - {members: [PRK]",
+        ),
+        "unknown key 'strenght'; did you mean 'strength'?",
+        "strenght: 0.5",
+    ),
+    (
+        "unknown clause id",
+        edit(
+            "    if: {draft_has: icc_referral}\n    then:\n      - call_recorded_vote: CUB",
+            "    if: {draft_has: icc_referal}\n    then:\n      - call_recorded_vote: CUB",
+        ),
+        "unknown clause 'icc_referal'; did you mean 'icc_referral'?",
+        "icc_referal",
+    ),
+    (
+        "duplicate id",
+        edit("  - id: humanitarian_access", "  - id: abductions"),
+        "duplicate id 'abductions'",
+        '  - id: abductions\n    name: "Humanitarian',
+    ),
+    (
+        "HRC size",
+        edit("ARE, VNM,", "ARE,"),
+        "HRC in 2014 has 46 members; it must have 47 seats",
+        None,
+    ),
+    (
+        "UNSC permanent",
+        edit("permanent: [CHN, FRA, RUS, GBR, USA]", "permanent: [CHN, FRA, RUS, GBR]"),
+        "5 permanent members",
+        "permanent: [CHN",
+    ),
+    (
+        "non-existent state",
+        edit(
+            "[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, NGA]",
+            "[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, XYZ]",
+        ),
+        "unknown member 'XYZ'",
+        "XYZ",
+    ),
+    (
+        "dates out of order",
+        edit('  - date: "2014-10"', '  - date: "2014-01"'),
+        "turn dates must increase",
+        '  - date: "2014-01"',
+    ),
+    (
+        "probability",
+        edit("  - id: nuclear_threat\n", "  - id: nuclear_threat\n    probability: 1.5\n"),
+        "less than or equal to 1",
+        "probability: 1.5",
+    ),
+    (
+        "chance",
+        edit("    if: {flag: dialogue_suspended}", "    if: {chance: -0.2}"),
+        "greater than or equal to 0",
+        "chance: -0.2",
+    ),
+    (
+        "duplicate key",
+        edit('    short: "HRC"\n', '    short: "HRC"\n    short: "Council"\n'),
+        "duplicate key 'short'",
+        'short: "Council"',
+    ),
+    (
+        "unknown condition",
+        edit("    if: {flag: dialogue_suspended}", "    if: {flagg: dialogue_suspended}"),
+        "did you mean 'flag'?",
+        "flagg",
+    ),
+    (
+        "unknown effect",
+        edit("      - milestone: coi_report\n", "      - milestones: coi_report\n"),
+        "did you mean 'milestone'?",
+        "milestones: coi_report",
+    ),
+    (
+        "draft condition outside a draft",
+        edit("    if: {flag: dialogue_suspended}", "    if: {draft_has: icc_referral}"),
+        "acts on a draft",
+        "if: {draft_has: icc_referral}\n    effects:",
+    ),
+    (
+        "flag never set",
+        edit("    if: {flag: dialogue_suspended}", "    if: {flag: dialog_suspended}"),
+        "flag 'dialog_suspended' is tested but never set; did you mean 'dialogue_suspended'?",
+        "dialog_suspended",
+    ),
+    (
+        "missing key",
+        edit('title: "Tutorial: from the Commission\'s report to the Security Council"\n', ""),
+        "missing required key 'title'",
+        None,
+    ),
+    (
+        "wrong type",
+        edit("    strength: 0.1\n", "    strength: high\n"),
+        "expected a number, got 'high'",
+        "strength: high",
+    ),
+    (
+        "unquoted no",
+        edit(
+            'vote: "no", reason: "vetoes any referral of the DPRK to the ICC"}',
+            'vote: no, reason: "vetoes"}',
+        ),
+        "put the word in quotes",
+        "vote: no, reason",
+    ),
+    (
+        "bad date",
+        edit('  - date: "2014-03"\n    label: "March', '  - date: "2014-3"\n    label: "March'),
+        'is not valid: a date is written "YYYY-MM"',
+        '"2014-3"',
+    ),
+    (
+        "bad member id",
+        edit(
+            "[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, NGA]",
+            "[ARG, AUS, LUX, KOR, RWA, TCD, CHL, JOR, LTU, ng]",
+        ),
+        "ISO 3166-1 alpha-3",
+        ", ng]",
+    ),
+    (
+        "escaping data path",
+        edit("  data: data/un_members.yaml", "  data: ../../etc/passwd"),
+        "no '..'",
+        "../../etc/passwd",
+    ),
+    (
+        "event on no turn",
+        edit('  - id: tip_veto\n    date: "2015-02"', '  - id: tip_veto\n    date: "2015-03"'),
+        "no turn is dated 2015-03",
+        'date: "2015-03"',
+    ),
+    (
+        "meter start",
+        edit("start: 10, income: 6", "start: 30, income: 6"),
+        "start (30) is outside [0, 20]",
+        "start: 30",
+    ),
+    (
+        "lever without target uses chosen",
+        edit("    target: group_or_bloc\n", ""),
+        "'chosen' means the lever's target",
+        None,
+    ),
+    (
+        "unknown choice in history",
+        edit(
+            "choose: {choice: dprk_offer, option: refuse}",
+            "choose: {choice: dprk_ofer, option: refuse}",
+        ),
+        "unknown choice 'dprk_ofer'; did you mean 'dprk_offer'?",
+        "dprk_ofer",
+    ),
+    (
+        "unknown option",
+        edit(
+            "choose: {choice: dprk_offer, option: refuse}",
+            "choose: {choice: dprk_offer, option: refuze}",
+        ),
+        "has no option 'refuze'; did you mean 'refuse'?",
+        "refuze",
+    ),
+    (
+        "wrong kind for the council",
+        edit("  - body: UNSC\n    kind: substantive", "  - body: UNSC\n    kind: draft"),
+        "takes procedural or substantive texts",
+        None,
+    ),
 ]
 
 
@@ -117,8 +252,14 @@ RAW_CASES = [
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
     ("nul bytes", b"id: x\x00\x00", "binary"),
     ("latin-1", "title: caf\u00e9\n".encode("latin-1"), "not UTF-8"),
-    ("yaml bomb", (b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                   b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"), "anchors"),
+    (
+        "yaml bomb",
+        (
+            b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        ),
+        "anchors",
+    ),
     ("alias only", b"a: *b\n", "alias"),
     ("python tag", b"x: !!python/object/apply:os.system ['echo hacked']\n", "tags"),
     ("custom tag", b"x: !include other.yaml\n", "tags"),
@@ -138,27 +279,33 @@ def test_hostile_or_broken_files(folder, name, raw, fragment):
 
 def test_several_problems_are_all_reported(folder):
     text = edit("    strength: 0.1\n", "    strength: high\n")
-    text = text.replace("    short: \"HRC\"\n", "    shrt: \"HRC\"\n", 1)
+    text = text.replace('    short: "HRC"\n', '    shrt: "HRC"\n', 1)
     found = problems(folder, text)
     assert len(found) >= 2
 
 
 def test_member_data_problems_point_into_the_member_file(folder):
     data = (folder / "data" / "un_members.yaml").read_text(encoding="utf-8")
-    (folder / "data" / "un_members.yaml").write_text(data.replace("group: WEOG", "group: WOEG", 1), encoding="utf-8")
+    (folder / "data" / "un_members.yaml").write_text(
+        data.replace("group: WEOG", "group: WOEG", 1), encoding="utf-8"
+    )
     out = validate_path(folder / "s.yaml") if (folder / "s.yaml").exists() else None
     (folder / "s.yaml").write_text(TUTORIAL, encoding="utf-8")
     out = validate_path(folder / "s.yaml")
     assert out and "un_members.yaml" in out[0] and "did you mean 'WEOG'" in out[0]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_never_raise(folder, raw):
     problems(folder, raw, "fuzz.yaml")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.integers(0, len(TUTORIAL) - 1), st.integers(1, 40), st.text(max_size=30))
 def test_corrupted_tutorial_never_raises(folder, start, length, junk):
     """Any slice of the tutorial replaced by junk gets located problems or passes - never a traceback."""

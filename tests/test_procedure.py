@@ -48,13 +48,18 @@ def test_majority_of_members_present_and_voting(yes, no, adopted):
 def test_abstentions_and_absentees_do_not_count(tmp_path):
     """Abstentions and absentees are not 'present and voting': 2 Yes, 1 No, many abstaining passes."""
     # Everyone but three abstains: their support sits between the cut-points.
-    sc = mini.build(tmp_path, vote_model={**mini.BASE["vote_model"], "cutpoints": {"draft": [-5.5, 3.5]},
-                                         "noise": 0.01})
+    sc = mini.build(
+        tmp_path,
+        vote_model={**mini.BASE["vote_model"], "cutpoints": {"draft": [-5.5, 3.5]}, "noise": 0.01},
+    )
     state = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)))
     (v,) = votes_of(state)
     assert not v.recorded  # nobody asked: adopted without a vote
-    sc2 = mini.build(tmp_path, vote_model={**mini.BASE["vote_model"], "cutpoints": {"draft": [-3.5, 3.5]}},
-                     scripts=[mini.script("call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}])])
+    sc2 = mini.build(
+        tmp_path,
+        vote_model={**mini.BASE["vote_model"], "cutpoints": {"draft": [-3.5, 3.5]}},
+        scripts=[mini.script("call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}])],
+    )
     state = play_turn(sc2, new_game(sc2, 1), TableDraft("COUNCIL", ("soft",)))
     (v,) = votes_of(state)
     assert v.recorded and v.abstain >= 5 and v.yes + v.no <= 4
@@ -72,8 +77,13 @@ def test_adoption_without_a_vote_when_no_one_calls_for_one(tmp_path):
 
 def test_opponents_call_a_vote_when_the_text_crosses_their_red_line(tmp_path):
     """Opponents call for a recorded vote when the text crosses their red lines (a script), not otherwise."""
-    red_line = mini.script("cn_call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}],
-                           when={"draft_has": "redline"})
+    red_line = mini.script(
+        "cn_call",
+        "CHN",
+        "before_vote",
+        [{"call_recorded_vote": "CHN"}],
+        when={"draft_has": "redline"},
+    )
     sc = mini.build(tmp_path, scripts=[red_line])
     calm = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)))
     assert not votes_of(calm)[0].recorded
@@ -107,8 +117,20 @@ def test_no_action_motion_rejected_then_draft_voted(tmp_path):
 
 def test_amendments_are_voted_before_the_draft_and_change_it(tmp_path):
     """Amendments are voted before the proposal; an adopted one deletes its clauses from the text."""
-    amend = mini.script("am", "CHN", "opposition",
-                        [{"table_amendment": {"by": "CHN", "title": "Delete the strong clause", "deletes": ["strong"]}}])
+    amend = mini.script(
+        "am",
+        "CHN",
+        "opposition",
+        [
+            {
+                "table_amendment": {
+                    "by": "CHN",
+                    "title": "Delete the strong clause",
+                    "deletes": ["strong"],
+                }
+            }
+        ],
+    )
     call = mini.script("call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}])
     sc = mini.build(tmp_path, scripts=[amend, call])
     state = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft", "strong")))
@@ -121,8 +143,12 @@ def test_amendments_are_voted_before_the_draft_and_change_it(tmp_path):
 
 def test_rejected_amendment_leaves_the_text(tmp_path):
     """An amendment that fails changes nothing in the text."""
-    amend = mini.script("am", "CHN", "opposition",
-                        [{"table_amendment": {"by": "CHN", "title": "Delete soft", "deletes": ["soft"]}}])
+    amend = mini.script(
+        "am",
+        "CHN",
+        "opposition",
+        [{"table_amendment": {"by": "CHN", "title": "Delete soft", "deletes": ["soft"]}}],
+    )
     sc = mini.build(tmp_path, scripts=[amend])
     state = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)))
     assert not votes_of(state)[0].adopted
@@ -155,9 +181,15 @@ def test_council_substantive_needs_nine_and_no_permanent_no(yes, permanent_no, a
 
 def test_permanent_abstention_does_not_block(tmp_path):
     """A P5 abstention is not a veto (Council practice since 1946)."""
-    abstain = mini.script("cn_abs", "CHN", "before_vote",
-                          [{"cast_vote": {"member": "CHN", "vote": "abstain", "reason": "abstains"}},
-                           {"cast_vote": {"member": "RUS", "vote": "abstain", "reason": "abstains"}}])
+    abstain = mini.script(
+        "cn_abs",
+        "CHN",
+        "before_vote",
+        [
+            {"cast_vote": {"member": "CHN", "vote": "abstain", "reason": "abstains"}},
+            {"cast_vote": {"member": "RUS", "vote": "abstain", "reason": "abstains"}},
+        ],
+    )
     sc = mini.build(tmp_path, scripts=[abstain])
     state = to_turn(sc, new_game(sc, 1), 1)
     state = play_turn(sc, state, TableDraft("UNSC", ("soft",)))
@@ -168,8 +200,13 @@ def test_permanent_abstention_does_not_block(tmp_path):
 
 def test_veto_is_a_script_and_beats_any_majority(tmp_path):
     """A permanent member's scripted No on a substantive draft vetoes it, however many vote Yes."""
-    veto = mini.script("veto", "CHN", "before_vote", [{"cast_vote": {"member": "CHN", "vote": "no", "reason": "veto"}}],
-                       when={"all": [{"body": "UNSC"}, {"vote_kind": "substantive"}]})
+    veto = mini.script(
+        "veto",
+        "CHN",
+        "before_vote",
+        [{"cast_vote": {"member": "CHN", "vote": "no", "reason": "veto"}}],
+        when={"all": [{"body": "UNSC"}, {"vote_kind": "substantive"}]},
+    )
     sc = mini.build(tmp_path, scripts=[veto])
     state = play_turn(sc, to_turn(sc, new_game(sc, 1), 1), TableDraft("UNSC", ("soft",)))
     (v,) = [r for r in votes_of(state) if r.body == "UNSC"]
@@ -180,13 +217,16 @@ def test_veto_is_a_script_and_beats_any_majority(tmp_path):
 def test_only_members_of_the_body_that_year_vote(tmp_path):
     """Only members of a body in that year vote in it; the membership changes with the year."""
     call = mini.script("call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}])
-    outsider = mini.script("outsider", "USA", "before_vote",
-                           [{"cast_vote": {"member": "USA", "vote": "yes"}}])
+    outsider = mini.script(
+        "outsider", "USA", "before_vote", [{"cast_vote": {"member": "USA", "vote": "yes"}}]
+    )
     sc = mini.build(tmp_path, scripts=[call, outsider])
     s = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)))
     (v2014,) = votes_of(s, 0)
     assert len(v2014.ballots) == 9 and v2014.yes + v2014.no + v2014.abstain + v2014.absent == 9
-    assert not any(f[0] == "USA" for f in s.drafts[0].forced)  # not a member in 2014: no forced vote
+    assert not any(
+        f[0] == "USA" for f in s.drafts[0].forced
+    )  # not a member in 2014: no forced vote
     s = to_turn(sc, s, 2)
     s = play_turn(sc, s, TableDraft("COUNCIL", ("soft",)))
     (v2015,) = votes_of(s, 2)
@@ -200,15 +240,20 @@ def test_non_member_cannot_call_a_recorded_vote(tmp_path):
     """Only a member of the body may ask for a recorded vote on a text before it."""
     call = mini.script("call", "USA", "before_vote", [{"call_recorded_vote": "USA"}])
     sc = mini.build(tmp_path, scripts=[call])
-    state = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)))  # USA sits only in 2015
+    state = play_turn(
+        sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",))
+    )  # USA sits only in 2015
     assert not votes_of(state)[0].recorded
 
 
 def test_absentees_exist_and_are_not_present_and_voting(tmp_path):
     """Members may be absent; absent members cast no ballot and don't count toward the majority."""
     data = mini.members_file()
-    sc = mini.build(tmp_path, bodies=[b if b["id"] != "GA" else {**b, "absence_scale": 1.0} for b in mini.BASE["bodies"]],
-                    scripts=[mini.script("call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}])])
+    sc = mini.build(
+        tmp_path,
+        bodies=[b if b["id"] != "GA" else {**b, "absence_scale": 1.0} for b in mini.BASE["bodies"]],
+        scripts=[mini.script("call", "CHN", "before_vote", [{"call_recorded_vote": "CHN"}])],
+    )
     # Everyone has absence 0 in the mini data: lift it for this scenario through the real loader.
     for m in data["members"]:
         m["absence"] = 0.5
@@ -235,7 +280,9 @@ def test_lobbying_moves_votes(tmp_path):
     sc = mini.build(tmp_path, scripts=[call])
     seat = [sc.members[i].id for i in sc.seated("COUNCIL", 2014)].index("NNN")
     plain = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)))
-    lobbied = play_turn(sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)), UseLever("lobby", "member:NNN"))
+    lobbied = play_turn(
+        sc, new_game(sc, 1), TableDraft("COUNCIL", ("soft",)), UseLever("lobby", "member:NNN")
+    )
     assert votes_of(plain)[0].ballots[seat] == "N"  # ideal -3 with a text of strength 0
     assert votes_of(lobbied)[0].ballots[seat] == "Y"
     assert votes_of(lobbied)[0].reason(seat) == "lobbied"

@@ -60,8 +60,16 @@ def _corrupt(path, fn):
         ("empty", lambda p: p.write_text(""), "damaged"),
         ("binary", lambda p: p.write_bytes(os.urandom(300)), "damaged"),
         ("not a save", lambda p: p.write_text('{"hello": 1}'), "not a Critical Engagement save"),
-        ("flipped byte", lambda p: p.write_text(p.read_text().replace('"seed": 12', '"seed": 13')), "checksum"),
-        ("future version", lambda p: _corrupt(p, lambda d: d.update(format=99)), "newer than this version"),
+        (
+            "flipped byte",
+            lambda p: p.write_text(p.read_text().replace('"seed": 12', '"seed": 13')),
+            "checksum",
+        ),
+        (
+            "future version",
+            lambda p: _corrupt(p, lambda d: d.update(format=99)),
+            "newer than this version",
+        ),
         ("huge", lambda p: p.write_bytes(b" " * (saves.MAX_SAVE_BYTES + 1)), "far too big"),
     ],
 )
@@ -114,10 +122,18 @@ def test_state_hash_is_stable_across_processes(tutorial):
     from pathlib import Path
 
     s = play(tutorial, "historical", 4)
-    code = ("from game.authoring import load_scenario; from game.analysis.runs import play; "
-            "from game.sim.state import state_hash; "
-            "print(state_hash(play(load_scenario('scenarios/tutorial.yaml'), 'historical', 4)))")
+    code = (
+        "from game.authoring import load_scenario; from game.analysis.runs import play; "
+        "from game.sim.state import state_hash; "
+        "print(state_hash(play(load_scenario('scenarios/tutorial.yaml'), 'historical', 4)))"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "123"}
-    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], env=env,
-                         capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.stdout.strip() == state_hash(s)

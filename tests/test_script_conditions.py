@@ -36,9 +36,12 @@ def draft_of(world):
 def test_meter_compare(world):
     """meter: inclusive and strict bounds on a meter's value (capital is 30 - 2 - 1 = 27)."""
     for bounds, expected in [
-        (c.Bounds(at_least=27), True), (c.Bounds(at_least=28), False),
-        (c.Bounds(at_most=27), True), (c.Bounds(below=27), False),
-        (c.Bounds(above=26, below=28), True), (c.Bounds(above=27), False),
+        (c.Bounds(at_least=27), True),
+        (c.Bounds(at_least=28), False),
+        (c.Bounds(at_most=27), True),
+        (c.Bounds(below=27), False),
+        (c.Bounds(above=26, below=28), True),
+        (c.Bounds(above=27), False),
     ]:
         check(world, c.MeterCompare("capital", bounds), expected)
 
@@ -179,7 +182,25 @@ def test_unmet_names_the_failing_part(world):
 
 def test_every_condition_type_is_tested():
     """The vocabulary has exactly the conditions tested above (add a test with any new one)."""
-    tested = {c.MeterCompare, c.Relation, c.MilestoneReached, c.FlagSet, c.DraftHas, c.BodyIs, c.KindIs,
-              c.DateIn, c.InSession, c.Sits, c.VoteOutcome, c.Chance, c.LeverUsed, c.SponsoredBy,
-              c.DraftTabled, c.ChoiceMade, c.AllOf, c.AnyOf, c.Not}
+    tested = {
+        c.MeterCompare,
+        c.Relation,
+        c.MilestoneReached,
+        c.FlagSet,
+        c.DraftHas,
+        c.BodyIs,
+        c.KindIs,
+        c.DateIn,
+        c.InSession,
+        c.Sits,
+        c.VoteOutcome,
+        c.Chance,
+        c.LeverUsed,
+        c.SponsoredBy,
+        c.DraftTabled,
+        c.ChoiceMade,
+        c.AllOf,
+        c.AnyOf,
+        c.Not,
+    }
     assert set(c._EVALUATORS) == tested

@@ -24,8 +24,14 @@ def world(tmp_path_factory):
 def run(world, *effects, with_draft=True, target=None):
     sc, s = world
     ws = WorkingState(sc, s)
-    ctx = Context(source="test", cause="a test", actor="CHN", draft=s.drafts[0] if with_draft else None,
-                  target=target, draw=ws.draw)
+    ctx = Context(
+        source="test",
+        cause="a test",
+        actor="CHN",
+        draft=s.drafts[0] if with_draft else None,
+        target=target,
+        draw=ws.draw,
+    )
     apply_effects(ws, effects, ctx)
     return ws.freeze(), ws.events
 
@@ -54,7 +60,9 @@ def test_reach_milestone_once(world):
 
 def test_flags(world):
     """flag / clear_flag: set and clear a flag; flags stay sorted."""
-    s, _ = run(world, fx.SetFlag("zeta"), fx.SetFlag("alpha"), fx.SetFlag("mid"), fx.ClearFlag("mid"))
+    s, _ = run(
+        world, fx.SetFlag("zeta"), fx.SetFlag("alpha"), fx.SetFlag("mid"), fx.ClearFlag("mid")
+    )
     assert s.flags == ("alpha", "zeta")
 
 
@@ -72,13 +80,19 @@ def test_cast_vote_ignores_non_members(world):
 
 def test_call_recorded_vote(world):
     """call_recorded_vote: a sitting member's call is recorded once."""
-    s, _ = run(world, fx.CallRecordedVote("CHN"), fx.CallRecordedVote("CHN"), fx.CallRecordedVote("USA"))
+    s, _ = run(
+        world, fx.CallRecordedVote("CHN"), fx.CallRecordedVote("CHN"), fx.CallRecordedVote("USA")
+    )
     assert s.drafts[0].callers == ("CHN",)
 
 
 def test_table_amendment(world):
     """table_amendment: deletes only clauses in the text; nothing if none of them is."""
-    s, _ = run(world, fx.TableAmendment("CHN", "Cut", ("redline", "strong")), fx.TableAmendment("CHN", "Cut", ("strong",)))
+    s, _ = run(
+        world,
+        fx.TableAmendment("CHN", "Cut", ("redline", "strong")),
+        fx.TableAmendment("CHN", "Cut", ("strong",)),
+    )
     assert [(a.title, a.deletes) for a in s.drafts[0].amendments] == [("Cut", ("redline",))]
 
 
@@ -105,14 +119,20 @@ def test_shift_sitting_and_chosen(world):
     sc = world[0]
     s, _ = run(world, fx.Shift(fx.Selector(everyone=True, sitting=True), 1.0, "r"))
     assert len(s.shifts[0].members) == 9
-    s, _ = run(world, fx.Shift(fx.Selector(chosen=True), 1.0, "r"), target="bloc:CLUB", with_draft=False)
-    assert {sc.members[i].id for i in s.shifts[0].members} == {m.id for m in sc.members if "CLUB" in m.blocs}
+    s, _ = run(
+        world, fx.Shift(fx.Selector(chosen=True), 1.0, "r"), target="bloc:CLUB", with_draft=False
+    )
+    assert {sc.members[i].id for i in s.shifts[0].members} == {
+        m.id for m in sc.members if "CLUB" in m.blocs
+    }
     assert s.shifts[0].body is None
 
 
 def test_offer_choice(world):
     """offer_choice: a pending choice bound to the draft in context (offered once)."""
-    spec = fx.ChoiceSpec("deal", "A deal", "Take it?", (fx.ChoiceOption("yes", "Yes"), fx.ChoiceOption("no", "No")))
+    spec = fx.ChoiceSpec(
+        "deal", "A deal", "Take it?", (fx.ChoiceOption("yes", "Yes"), fx.ChoiceOption("no", "No"))
+    )
     s, events = run(world, fx.OfferChoice(spec), fx.OfferChoice(spec))
     assert len(s.pending) == 1 and s.pending[0].draft_uid == s.drafts[0].uid
     assert any(isinstance(e, ev.ChoiceOffered) for e in events)
@@ -126,14 +146,20 @@ def test_message(world):
 
 def test_drop_and_add_clause(world):
     """drop_clause / add_clause: revise the draft, keeping the scenario's clause order."""
-    s, events = run(world, fx.DropClause("redline"), fx.AddClause("strong"), fx.AddClause("redline"))
+    s, events = run(
+        world, fx.DropClause("redline"), fx.AddClause("strong"), fx.AddClause("redline")
+    )
     assert s.drafts[0].clauses == ("soft", "strong", "redline")
     assert sum(isinstance(e, ev.DraftRevised) for e in events) == 3
 
 
 def test_table_draft_only_in_session(world):
     """table_draft: an actor's own text, only in a body sitting this turn."""
-    s, _ = run(world, fx.TableDraft("COUNCIL", "draft", "Theirs", "USA", ("soft",)), fx.TableDraft("UNSC", "procedural", "No", "USA"))
+    s, _ = run(
+        world,
+        fx.TableDraft("COUNCIL", "draft", "Theirs", "USA", ("soft",)),
+        fx.TableDraft("UNSC", "procedural", "No", "USA"),
+    )
     assert [d.title for d in s.drafts] == ["Council text", "Theirs"]
 
 
@@ -147,15 +173,24 @@ def test_when(world):
     """if/then/else: applies the branch the condition picks."""
     from game.sim.conditions import InSession
 
-    s, _ = run(world, fx.When(InSession("COUNCIL"), (fx.SetFlag("yes"),), (fx.SetFlag("no"),)),
-               fx.When(InSession("UNSC"), (fx.SetFlag("a"),), (fx.SetFlag("b"),)))
+    s, _ = run(
+        world,
+        fx.When(InSession("COUNCIL"), (fx.SetFlag("yes"),), (fx.SetFlag("no"),)),
+        fx.When(InSession("UNSC"), (fx.SetFlag("a"),), (fx.SetFlag("b"),)),
+    )
     assert s.flags == ("b", "yes")
 
 
 def test_draft_effects_without_a_draft_do_nothing(world):
     """Effects on a draft are inert when there is no draft in context (the validator forbids it)."""
     sc, s0 = world
-    s, events = run(world, fx.CastVote("CHN", "no"), fx.DropClause("soft"), fx.Cosponsor("USA"), with_draft=False)
+    s, events = run(
+        world,
+        fx.CastVote("CHN", "no"),
+        fx.DropClause("soft"),
+        fx.Cosponsor("USA"),
+        with_draft=False,
+    )
     assert s.drafts == s0.drafts and events == []
 
 
@@ -163,6 +198,22 @@ def test_every_effect_type_is_tested():
     """The vocabulary has exactly the effects tested above."""
     from game.sim.script import _APPLY
 
-    assert set(_APPLY) == {fx.MeterAdd, fx.MeterSet, fx.ReachMilestone, fx.SetFlag, fx.ClearFlag, fx.CastVote,
-                           fx.CallRecordedVote, fx.TableAmendment, fx.TableNoAction, fx.Shift, fx.OfferChoice,
-                           fx.Message, fx.DropClause, fx.AddClause, fx.TableDraft, fx.Cosponsor, fx.When}
+    assert set(_APPLY) == {
+        fx.MeterAdd,
+        fx.MeterSet,
+        fx.ReachMilestone,
+        fx.SetFlag,
+        fx.ClearFlag,
+        fx.CastVote,
+        fx.CallRecordedVote,
+        fx.TableAmendment,
+        fx.TableNoAction,
+        fx.Shift,
+        fx.OfferChoice,
+        fx.Message,
+        fx.DropClause,
+        fx.AddClause,
+        fx.TableDraft,
+        fx.Cosponsor,
+        fx.When,
+    }

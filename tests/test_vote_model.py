@@ -44,7 +44,12 @@ def test_forecast_is_pure_and_repeatable(tutorial):
 
 def test_probabilities_sum_to_one_and_reasons_are_given(tutorial):
     s = diplomacy(tutorial)
-    f = forecast(tutorial, s, hypothetical_draft(tutorial, s, "HRC", ("condemn", "accountability_mechanism")), 1000)
+    f = forecast(
+        tutorial,
+        s,
+        hypothetical_draft(tutorial, s, "HRC", ("condemn", "accountability_mechanism")),
+        1000,
+    )
     assert len(f.members) == 47
     for m in f.members:
         assert abs(m.p_yes + m.p_no + m.p_abstain + m.p_absent - 1) < 1e-9
@@ -56,9 +61,20 @@ def test_probabilities_sum_to_one_and_reasons_are_given(tutorial):
 def test_strength_costs_votes(tutorial):
     """Stronger text loses Yes votes; softer text gains them (the game's central trade-off)."""
     s = diplomacy(tutorial)
-    soft = forecast(tutorial, s, hypothetical_draft(tutorial, s, "HRC", ("condemn", "technical_cooperation")), 2000)
-    strong = forecast(tutorial, s, hypothetical_draft(tutorial, s, "HRC",
-                                                      ("condemn", "crimes_against_humanity", "accountability_mechanism")), 2000)
+    soft = forecast(
+        tutorial,
+        s,
+        hypothetical_draft(tutorial, s, "HRC", ("condemn", "technical_cooperation")),
+        2000,
+    )
+    strong = forecast(
+        tutorial,
+        s,
+        hypothetical_draft(
+            tutorial, s, "HRC", ("condemn", "crimes_against_humanity", "accountability_mechanism")
+        ),
+        2000,
+    )
     assert soft.yes.mean > strong.yes.mean + 3
     assert not soft.recorded and strong.recorded  # red lines crossed: China calls a vote
 
@@ -75,6 +91,7 @@ def test_intelligence_narrows_the_forecast_but_not_its_centre(tutorial):
 
 def test_motion_votes_reverse_the_axis():
     """On a motion against the text, low support for the text means Yes."""
+
     class Model:
         def cutpoints_for(self, kind):
             return (-1.0, 0.0)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import random
 from collections.abc import Callable
 
-import numpy as np
-
-from game.sim import rng as rngmod
 from game.sim.actions import Action, Choose, EndPhase, ReviseDraft, TableDraft, UseLever
 from game.sim.rules import lever_targets, why_not
 from game.sim.scenario import Scenario
@@ -24,6 +23,13 @@ def _answer_first(scenario: Scenario, state: GameState) -> Action | None:
     return None
 
 
+def policy_random(seed: int, name: str) -> random.Random:
+    """A policy's own generator: seeded from the game's seed and the policy's name, never global.
+    (The policy sits outside the simulation; Python's generator is plenty for choosing moves.)"""
+    digest = hashlib.sha256(f"{seed}/policy/{name}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "little"))
+
+
 def passive(seed: int) -> Policy:
     """Does nothing but answer choices with their first option and end each phase."""
 
@@ -36,7 +42,7 @@ def passive(seed: int) -> Policy:
 def random_policy(seed: int, end_probability: float = 0.25) -> Policy:
     """Picks uniformly among lever, tabling, revising and ending the phase; targets and clauses
     at random. Its own generator, derived from the game's seed, drives it."""
-    gen = rngmod.generator(seed, 0, 0, "policy/random")
+    gen = policy_random(seed, "random")
 
     def act(scenario: Scenario, state: GameState) -> Action:
         if state.pending:
@@ -47,18 +53,18 @@ def random_policy(seed: int, end_probability: float = 0.25) -> Policy:
                 if why_not(scenario, state, Choose(p.spec.id, o.id)) is None
             ]
             if options:
-                return Choose(p.spec.id, options[int(gen.integers(len(options)))].id)
+                return Choose(p.spec.id, gen.choice(options).id)
         if state.phase != "diplomacy" or gen.random() < end_probability:
             return EndPhase()
         for _ in range(4):
             roll = gen.random()
             if roll < 0.6 and scenario.levers:
-                lever = scenario.levers[int(gen.integers(len(scenario.levers)))]
+                lever = gen.choice(scenario.levers)
                 targets = lever_targets(scenario, state, lever)
-                target = targets[int(gen.integers(len(targets)))] if targets else None
+                target = gen.choice(targets) if targets else None
                 action: Action = UseLever(lever.id, target)
             elif scenario.drafting:
-                rule = scenario.drafting[int(gen.integers(len(scenario.drafting)))]
+                rule = gen.choice(scenario.drafting)
                 action = _random_text(scenario, state, rule.body, gen)
                 if action is None:
                     continue
@@ -71,20 +77,21 @@ def random_policy(seed: int, end_probability: float = 0.25) -> Policy:
     return act
 
 
-def _random_text(scenario: Scenario, state: GameState, body: str, gen: np.random.Generator) -> Action | None:
+def _random_text(
+    scenario: Scenario, state: GameState, body: str, gen: random.Random
+) -> Action | None:
     """A random subset of the clauses that may appear in `body` (legality is checked by the caller)."""
     if body not in scenario.calendar[state.turn].sessions:
         return None
     key = ("policy/clauses", body)
     eligible = scenario.cache.get(key)
     if eligible is None:
-        eligible = scenario.cache[key] = tuple(c.id for c in scenario.clauses if not c.bodies or body in c.bodies)
+        eligible = scenario.cache[key] = tuple(
+            c.id for c in scenario.clauses if not c.bodies or body in c.bodies
+        )
     if not eligible:
         return None
-    picks = gen.random(len(eligible)) < 0.5
-    picked = tuple(c for c, keep in zip(eligible, picks, strict=True) if keep) or (
-        eligible[int(gen.integers(len(eligible)))],
-    )
+    picked = tuple(c for c in eligible if gen.random() < 0.5) or (gen.choice(eligible),)
     existing = state.draft_in(body, scenario.player)
     return (ReviseDraft if existing is not None else TableDraft)(body, picked)
 

@@ -149,10 +149,18 @@ def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) ->
         (data_path(doc.data, tuple(e["loc"][:-1])), m)
         for e in errors
         if e["type"] == "extra_forbidden"
-        for m in difflib.get_close_matches(str(e["loc"][-1]), [str(x["loc"][-1]) for x in errors if x["type"] == "missing"], n=3, cutoff=0.6)
+        for m in difflib.get_close_matches(
+            str(e["loc"][-1]),
+            [str(x["loc"][-1]) for x in errors if x["type"] == "missing"],
+            n=3,
+            cutoff=0.6,
+        )
     }
     for err in errors:
-        if err["type"] == "missing" and (data_path(doc.data, tuple(err["loc"][:-1])), str(err["loc"][-1])) in misspelled:
+        if (
+            err["type"] == "missing"
+            and (data_path(doc.data, tuple(err["loc"][:-1])), str(err["loc"][-1])) in misspelled
+        ):
             continue
         loc = tuple(err["loc"])
         kind = err["type"]

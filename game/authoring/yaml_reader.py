@@ -234,9 +234,18 @@ def read_yaml(text: str, path: str) -> Document:
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        raise ReadError(Problem(path, line, col, f"the file contains a control character (#x{ord(char):04x}) that YAML does not allow")) from None
+        raise ReadError(
+            Problem(
+                path,
+                line,
+                col,
+                f"the file contains a control character (#x{ord(char):04x}) that YAML does not allow",
+            )
+        ) from None
     except yaml.YAMLError as exc:
-        raise ReadError(Problem(path, 1, 1, "invalid YAML: " + " ".join(str(exc).split()))) from None
+        raise ReadError(
+            Problem(path, 1, 1, "invalid YAML: " + " ".join(str(exc).split()))
+        ) from None
     except RecursionError:
         raise ReadError(Problem(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels")) from None
     return doc

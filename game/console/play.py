@@ -93,7 +93,13 @@ class Console:
             else:
                 return line
 
-    def pick(self, prompt: str, count: int, allow_back: bool = True, shortcuts: dict[str, int] | None = None) -> int | None:
+    def pick(
+        self,
+        prompt: str,
+        count: int,
+        allow_back: bool = True,
+        shortcuts: dict[str, int] | None = None,
+    ) -> int | None:
         """A number 1..count (returns 0-based), a shortcut letter, or None for 'b'ack."""
         while True:
             answer = self.ask(prompt).lower()
@@ -330,8 +336,12 @@ class Console:
         )
         for i, (label, _) in enumerate(entries, 1):
             self.say(render.hanging(f"{i:2}) ", label))
-        choice = self.pick("(e ends the phase) > ", len(entries), allow_back=False,
-                           shortcuts={"e": len(entries) - 1, "end": len(entries) - 1})
+        choice = self.pick(
+            "(e ends the phase) > ",
+            len(entries),
+            allow_back=False,
+            shortcuts={"e": len(entries) - 1, "end": len(entries) - 1},
+        )
         kind, arg, blocked = entries[choice][1]
         if blocked:
             self.say(f"Not now: {blocked}")

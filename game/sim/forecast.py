@@ -169,10 +169,8 @@ def forecast(scenario: Scenario, state: GameState, draft: Draft, samples: int = 
     body = scenario.body(draft.body)
     year = scenario.calendar[state.turn].year
     seated = scenario.seated(body.id, year)
-    shifts, shift_terms = ws.shifts_for(body.id)
-    support = vm.support(
-        scenario, draft.clauses, draft.cosponsors, shifts, shift_terms, with_terms=True
-    )
+    shifts, shift_records = ws.shifts_for(body.id)
+    support = vm.support(scenario, draft.clauses, draft.cosponsors, shifts, shift_records)
     spread = 1.0 + scenario.vote_model.fog * (1.0 - fraction)
     scale = scenario.vote_model.noise * spread
     rng = rng_for(state, "forecast", extra=draft.uid)
@@ -196,7 +194,7 @@ def forecast(scenario: Scenario, state: GameState, draft: Draft, samples: int = 
         [(votes == code).mean(axis=0) for code in (vm.YES, vm.NO, vm.ABSTAIN, vm.ABSENT)], axis=1
     )
     modal = np.argmax(share, axis=1).astype(np.int8)
-    labels, codes = vm.reason_codes(support.terms, seated, modal, motion=False)
+    labels, codes = vm.reason_codes(support.terms(scenario), seated, modal, motion=False)
     members = []
     for k, m in enumerate(seated):
         reason = forced_reason.get(k) or ("often absent" if codes[k] == 255 else labels[codes[k]])

@@ -56,7 +56,9 @@ def _afford(scenario: Scenario, view, cost: float) -> str | None:
 _NO_DRAFT = Context(source="check", cause="check")
 
 
-def _ctx(scenario: Scenario, source: str, draft: Draft | None = None, target: str | None = None) -> Context:
+def _ctx(
+    scenario: Scenario, source: str, draft: Draft | None = None, target: str | None = None
+) -> Context:
     """A context for checking a condition (conditions read but never change it)."""
     if draft is None and target is None:
         return _NO_DRAFT
@@ -72,7 +74,9 @@ def lever_targets(scenario: Scenario, state: GameState, lever: Lever) -> tuple[s
     if kind == "member":
         targets = scenario.cache.get("member_targets")
         if targets is None:
-            targets = scenario.cache["member_targets"] = tuple(f"member:{m.id}" for m in scenario.members)
+            targets = scenario.cache["member_targets"] = tuple(
+                f"member:{m.id}" for m in scenario.members
+            )
         out += targets
     if kind in ("group", "group_or_bloc"):
         out += [f"group:{g.id}" for g in scenario.groups]

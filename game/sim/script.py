@@ -113,7 +113,9 @@ def _shift(ws: WorkingState, e: fx.Shift, ctx: Context) -> None:
         amounts = [e.amount] * len(idx)
     source = e.source or ctx.actor
     members, amounts = tuple(idx.tolist()), tuple(np.asarray(amounts, dtype=float).tolist())
-    ws.shifts.append(ShiftRecord(source, e.reason, members, amounts, ws.turn + max(1, e.turns) - 1, body))
+    ws.shifts.append(
+        ShiftRecord(source, e.reason, members, amounts, ws.turn + max(1, e.turns) - 1, body)
+    )
     ws.events.append(ev.Shifted(source, e.reason, len(members), float(sum(amounts))))
 
 
@@ -231,5 +233,7 @@ def run_hook(
             ws.fired.append(script.id)
         ws.events.append(ev.ScriptFired(script.id, script.actor, script.description))
         if script.description:
-            ws.chronicle.append(NewsItem(ws.turn, actor, script.description, script.id, script.actor))
+            ws.chronicle.append(
+                NewsItem(ws.turn, actor, script.description, script.id, script.actor)
+            )
         apply_effects(ws, script.effects, ctx)

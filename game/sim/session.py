@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 
 from game.sim import events as ev
@@ -94,7 +96,7 @@ class _Chamber:
         self.ws = ws
         self.body = body
         self.seated = ws.scenario.seated(body.id, ws.year)
-        self.shifts, self.shift_terms = ws.shifts_for(body.id)
+        self.shifts, self.shift_records = ws.shifts_for(body.id)
         self.rng = ws.rng("votes")
         key = ("position", body.id, ws.year)
         self.position = ws.scenario.cache.get(key)
@@ -112,12 +114,7 @@ class _Chamber:
     ) -> VoteRecord:
         ws, body, scenario = self.ws, self.body, self.ws.scenario
         support = vm.support(
-            scenario,
-            draft.clauses,
-            draft.cosponsors,
-            self.shifts,
-            self.shift_terms,
-            with_terms=True,
+            scenario, draft.clauses, draft.cosponsors, self.shifts, self.shift_records
         )
         latent = vm.motion_latent(scenario, kind, support.x, deletes)
         votes = vm.cast(scenario, kind, latent, self.seated, body.absence_scale, self.rng)
@@ -132,23 +129,6 @@ class _Chamber:
             m for m in body.permanent if votes[self.position[scenario.member_index[m]]] == vm.NO
         )
         passed, vetoed_by = procedure.adopted(body, kind, yes, no, permanent_no)
-        terms = support.terms
-        if deletes:
-            gap = latent - support.x
-            terms = terms + (
-                (
-                    "values the clauses the amendment would delete",
-                    "wants those clauses deleted",
-                    gap,
-                ),
-            )
-        labels, codes = vm.reason_codes(terms, self.seated, votes, motion=kind in vm.MOTION_KINDS)
-        if forced_at:
-            code_list = bytearray(codes)
-            for k, reason in forced_at:
-                code_list[k] = len(labels)
-                labels = labels + (reason,)
-            codes = bytes(code_list)
         record = VoteRecord(
             vote_id=_vote_id(ws, body.id, kind),
             turn=ws.turn,
@@ -164,14 +144,25 @@ class _Chamber:
             abstain=abstain,
             absent=absent,
             ballots=vm.ballots(votes),
-            reason_labels=labels,
-            reason_codes=codes,
+            forced=tuple(forced_at),
             vetoed_by=vetoed_by,
             threshold=procedure.threshold_text(body, kind),
+            why=partial(_why, scenario, support, latent, self.seated, kind in vm.MOTION_KINDS),
         )
         ws.votes.append(record)
         ws.events.append(ev.VoteHeld(record))
         return record
+
+
+def _why(scenario, support: vm.Support, latent: np.ndarray, seated: np.ndarray, motion: bool):
+    """The terms behind a roll call, rebuilt when a player asks why someone voted as it did."""
+    terms = support.terms(scenario)
+    gap = latent - support.x
+    if np.any(gap):  # an amendment: the clauses it would delete, weighed on their own
+        terms += (
+            ("values the clauses the amendment would delete", "wants those clauses deleted", gap),
+        )
+    return terms, seated, motion
 
 
 def _conclude(

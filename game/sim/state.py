@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -69,17 +69,46 @@ class VoteRecord:
     abstain: int = 0
     absent: int = 0
     ballots: str = ""  # one of Y N A - per seated member, in scenario order; "" without a vote
-    reason_labels: tuple[str, ...] = ()  # the reasons this vote's ballots were cast for
-    reason_codes: bytes = b""  # per seated member: index into reason_labels; 255 = absent
+    forced: tuple[tuple[int, str], ...] = ()  # (seat, reason) for votes a script imposed
     vetoed_by: tuple[str, ...] = ()
     threshold: str = ""
+    # A zero-argument function giving what the chamber weighed: the terms (text if +, text if -,
+    # (member,) vector or scalar), the seated member indices, and whether this was a motion
+    # against the text. Derived from the state at the vote, so it takes no part in equality or
+    # the state hash; it runs only when someone asks why a member voted as it did.
+    why: object = field(default=None, compare=False, repr=False)
 
     def reason(self, seat: int) -> str:
-        """Why the member in this seat (index into the body's seated members) voted as it did."""
-        if not self.reason_codes:
-            return "joined the consensus" if not self.recorded else ""
-        code = self.reason_codes[seat]
-        return "absent from the vote" if code == 255 else self.reason_labels[code]
+        """Why the member in this seat (index into the body's seated members) voted as it did.
+
+        A Yes on a text is explained by its largest positive term, a No or an abstention by its
+        most negative one (what held it back); on a motion against the text, the reverse.
+        """
+        if not self.recorded:
+            return "joined the consensus"
+        ballot = self.ballots[seat]
+        if ballot == "-":
+            return "absent from the vote"
+        for forced_seat, reason in self.forced:
+            if forced_seat == seat:
+                return reason
+        if not self.why:
+            return ""
+        terms, seated, motion = self.why()
+        member = seated[seat]
+        values = [(vec[member] if isinstance(vec, np.ndarray) else vec) for _, _, vec in terms]
+        for_text = ballot == ("N" if motion else "Y")
+        pick = (
+            max(range(len(values)), key=values.__getitem__)
+            if for_text
+            else min(range(len(values)), key=values.__getitem__)
+        )
+        value = values[pick]
+        if for_text and value <= 0:
+            return "leans in favour on balance"
+        if not for_text and value >= 0:
+            return "hesitates on balance"
+        return terms[pick][0] if value >= 0 else terms[pick][1]
 
 
 @dataclass(frozen=True)
@@ -194,7 +223,9 @@ class GameState:
 def _plain(value):
     """A JSON-ready, order-stable rendering of any state value (dataclasses, tuples, floats)."""
     if is_dataclass(value):
-        return [type(value).__name__] + [_plain(getattr(value, f.name)) for f in fields(value)]
+        return [type(value).__name__] + [
+            _plain(getattr(value, f.name)) for f in fields(value) if f.compare
+        ]
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
     if isinstance(value, bytes):

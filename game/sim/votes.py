@@ -40,7 +40,9 @@ class ModelArrays:
     cohesion: np.ndarray  # (bloc, member): the bloc's pull on each of its members
     cohesion_pull: np.ndarray  # (member,) the total pull on each member
     cohesion_avg: np.ndarray  # (bloc, member): 1/size for the bloc's members, to average over it
-    reaction_terms: tuple[tuple[tuple[str, str, np.ndarray], ...], ...]  # per clause: one term per reaction
+    reaction_terms: tuple[
+        tuple[tuple[str, str, np.ndarray], ...], ...
+    ]  # per clause: one term per reaction
     cohesion_blocs: tuple[str, ...]
 
 
@@ -123,7 +125,9 @@ def _build(scenario: Scenario) -> ModelArrays:
             if r.reason:
                 own_terms.append((r.reason, r.reason, vec))
             else:
-                own_terms.append((f"welcomes the {clause.short}", f"opposes the {clause.short}", vec))
+                own_terms.append(
+                    (f"welcomes the {clause.short}", f"opposes the {clause.short}", vec)
+                )
         reaction_terms.append(tuple(own_terms))
     vm = scenario.vote_model
     blocs = tuple(b for b, w in vm.bloc_cohesion if w > 0)
@@ -148,14 +152,6 @@ def _build(scenario: Scenario) -> ModelArrays:
     for a in (out.theta, out.absence, out.affinity, out.strength, out.reactions, out.cohesion):
         a.setflags(write=False)
     return out
-
-
-@dataclass(frozen=True)
-class Support:
-    """Support for one text over all members, with the named terms it is made of."""
-
-    x: np.ndarray  # (member,) support after bloc cues
-    terms: tuple[tuple[str, str, np.ndarray | float], ...]  # (text if +, text if -, (member,) or scalar)
 
 
 @dataclass(frozen=True)
@@ -189,11 +185,43 @@ def _text(scenario: Scenario, clauses: tuple[str, ...], cosponsors: tuple[str, .
             vec = vm.cosponsor_weight * arr.affinity[:, arr.actor_ids.index(actor)]
             base = base + vec
             name = scenario.actor_name(actor)
-            terms.append((f"follows {name}'s co-sponsorship", f"distrusts {name}'s co-sponsorship", vec))
+            terms.append(
+                (f"follows {name}'s co-sponsorship", f"distrusts {name}'s co-sponsorship", vec)
+            )
     text = _Text(strength, base, tuple(terms))
-    if len(scenario.cache) < 20_000:  # bounded: clause sets are few, but a stranger's policy could vary them
+    if (
+        len(scenario.cache) < 20_000
+    ):  # bounded: clause sets are few, but a stranger's policy could vary them
         scenario.cache[key] = text
     return text
+
+
+@dataclass(frozen=True)
+class Support:
+    """Support for one text over all members; the terms it is made of are computed on request."""
+
+    x: np.ndarray  # (member,) support after bloc cues
+    raw: np.ndarray  # (member,) before bloc cues
+    text: _Text
+    shifts: tuple = ()  # the active ShiftRecords behind the shift part of `raw`
+
+    def terms(self, scenario: Scenario) -> tuple[tuple[str, str, np.ndarray | float], ...]:
+        """(text if +, text if -, (member,) vector or scalar) for every named part of the support."""
+        arr = arrays(scenario)
+        by_reason: dict[str, np.ndarray] = {}
+        for record in self.shifts:
+            members, amounts = record.arrays
+            vec = by_reason.get(record.reason)
+            if vec is None:
+                vec = by_reason[record.reason] = np.zeros(len(scenario.members))
+            vec[members] += amounts
+        terms = self.text.terms + tuple((label, label, vec) for label, vec in by_reason.items())
+        if arr.cohesion_blocs:
+            means = arr.cohesion_avg @ self.raw
+            for b_i, bloc in enumerate(arr.cohesion_blocs):
+                line = f"follows the {scenario.bloc(bloc).name} line"
+                terms += ((line, line, arr.cohesion[b_i] * (means[b_i] - self.raw)),)
+        return terms
 
 
 def support(
@@ -201,10 +229,9 @@ def support(
     clauses: tuple[str, ...],
     cosponsors: tuple[str, ...],
     shifts: np.ndarray,
-    shift_terms: tuple[tuple[str, np.ndarray], ...] = (),
-    with_terms: bool = False,
+    shift_records: tuple = (),
 ) -> Support:
-    """Support for a text with these clauses; `shifts` is (member,), the sum of active shifts."""
+    """Support for a text with these clauses; `shifts` is (member,), the sum of `shift_records`."""
     arr = arrays(scenario)
     text = _text(scenario, clauses, cosponsors)
     x = text.base + shifts
@@ -214,13 +241,7 @@ def support(
         pulled = x + arr.cohesion.T @ means - arr.cohesion_pull * x
     else:
         pulled = x
-    if not with_terms:
-        return Support(pulled, ())
-    terms = text.terms + tuple((label, label, vec) for label, vec in shift_terms)
-    for b_i, bloc in enumerate(arr.cohesion_blocs):
-        line = f"follows the {scenario.bloc(bloc).name} line"
-        terms += ((line, line, arr.cohesion[b_i] * (means[b_i] - x)),)
-    return Support(pulled, terms)
+    return Support(pulled, x, text, shift_records)
 
 
 def motion_latent(

@@ -10,9 +10,11 @@ import numpy as np
 from game.sim import events as ev
 from game.sim import rng as rngmod
 from game.sim.scenario import Scenario
-from game.sim.state import Change, Draft, GameState, NewsItem
+from game.sim.state import Change, Draft, GameState, NewsItem, ShiftRecord
 
-SEQUENCES = tuple(f.name for f in fields(GameState) if f.name not in ("seed", "turn", "phase", "step", "next_uid"))
+SEQUENCES = tuple(
+    f.name for f in fields(GameState) if f.name not in ("seed", "turn", "phase", "step", "next_uid")
+)
 _SEQUENCE_SET = frozenset(SEQUENCES)
 
 
@@ -46,7 +48,9 @@ class WorkingState:
         for name in SEQUENCES:
             if name in mine:
                 values[name] = tuple(mine[name])
-        values.update(seed=self.seed, turn=self.turn, phase=self.phase, step=self.step, next_uid=self.next_uid)
+        values.update(
+            seed=self.seed, turn=self.turn, phase=self.phase, step=self.step, next_uid=self.next_uid
+        )
         # The same fields the dataclass constructor would set, without its per-field
         # object.__setattr__ calls: this runs once per action in every simulated game.
         state = object.__new__(GameState)
@@ -137,18 +141,11 @@ class WorkingState:
                 break
         return new
 
-    def shifts_for(self, body: str) -> tuple[np.ndarray, tuple[tuple[str, np.ndarray], ...]]:
-        """(member,): the sum of shifts active this turn for votes in `body`; and the same
-        summed by reason, for explaining votes."""
-        n = len(self.scenario.members)
-        total = np.zeros(n)
-        by_reason: dict[str, np.ndarray] = {}
-        for s in self.shifts:
-            if s.active(self.turn, body):
-                members, amounts = s.arrays
-                total[members] += amounts
-                vec = by_reason.get(s.reason)
-                if vec is None:
-                    vec = by_reason[s.reason] = np.zeros(n)
-                vec[members] += amounts
-        return total, tuple(by_reason.items())
+    def shifts_for(self, body: str) -> tuple[np.ndarray, tuple[ShiftRecord, ...]]:
+        """(member,): the sum of shifts active this turn for votes in `body`; and those shifts."""
+        total = np.zeros(len(self.scenario.members))
+        active = tuple(s for s in self.shifts if s.active(self.turn, body))
+        for s in active:
+            members, amounts = s.arrays
+            total[members] += amounts
+        return total, active
