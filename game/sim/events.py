@@ -32,10 +32,13 @@ class News:
 
 @dataclass(frozen=True)
 class MeterChanged:
+    """A meter moved: by how much, when and why (also the state's ledger entry)."""
+
     meter: str
     before: float
     after: float
     cause: str
+    turn: int = 0
 
 
 @dataclass(frozen=True)

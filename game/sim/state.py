@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from game.sim.events import MeterChanged
+
 if TYPE_CHECKING:
     from game.sim.actions import Action
     from game.sim.effects import ChoiceSpec
@@ -135,17 +137,6 @@ class ChoiceRecord:
 
 
 @dataclass(frozen=True)
-class Change:
-    """A meter moved: by how much, when and why."""
-
-    turn: int
-    meter: str
-    before: float
-    after: float
-    cause: str
-
-
-@dataclass(frozen=True)
 class ShiftRecord:
     """A utility shift on some states (lobbying, counter-lobbying) and how long it lasts."""
 
@@ -183,7 +174,7 @@ class GameState:
     fired: tuple[str, ...] = ()  # once-only events and scripts that have fired
     lever_uses: tuple[tuple[str, int], ...] = ()  # (lever, turn)
     chronicle: tuple[NewsItem, ...] = ()
-    ledger: tuple[Change, ...] = ()
+    ledger: tuple[MeterChanged, ...] = ()  # every meter change, with its turn and cause
     meter_log: tuple[tuple[float, ...], ...] = ()  # meters at the start of each turn, then the end
     log: tuple[Action, ...] = ()
     next_uid: int = 1
@@ -218,6 +209,16 @@ class GameState:
     def news(self) -> tuple[NewsItem, ...]:
         """This turn's news."""
         return tuple(n for n in self.chronicle if n.turn == self.turn)
+
+
+def evolve(record, **changes):
+    """A copy of a frozen record with some fields changed (dataclasses.replace without its
+    per-call introspection; this runs on every vote call and forced vote)."""
+    assert changes.keys() <= record.__dataclass_fields__.keys(), changes.keys()
+    copy = object.__new__(type(record))
+    copy.__dict__.update(record.__dict__)
+    copy.__dict__.update(changes)
+    return copy
 
 
 def _plain(value):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import fields, replace
+from dataclasses import fields
 
 import numpy as np
 
 from game.sim import events as ev
 from game.sim import rng as rngmod
 from game.sim.scenario import Scenario
-from game.sim.state import Change, Draft, GameState, NewsItem, ShiftRecord
+from game.sim.state import Draft, GameState, NewsItem, ShiftRecord, evolve
 
 SEQUENCES = tuple(
     f.name for f in fields(GameState) if f.name not in ("seed", "turn", "phase", "step", "next_uid")
@@ -101,8 +101,9 @@ class WorkingState:
         if after == before:
             return
         meters[i] = after
-        self.ledger.append(Change(self.turn, meter, before, after, cause))
-        self.events.append(ev.MeterChanged(meter, before, after, cause))
+        change = ev.MeterChanged(meter, before, after, cause, self.turn)
+        self.ledger.append(change)
+        self.events.append(change)
 
     def reach(self, milestone: str, cause: str) -> None:
         if self.has_milestone(milestone):
@@ -134,7 +135,7 @@ class WorkingState:
         return None
 
     def update_draft(self, draft: Draft, **changes) -> Draft:
-        new = replace(draft, **changes)
+        new = evolve(draft, **changes)
         for i, d in enumerate(self.drafts):
             if d.uid == draft.uid:
                 self.drafts[i] = new
