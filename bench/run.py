@@ -77,11 +77,20 @@ def bench_games(name: str, strategy: str, runs: int, target: float) -> None:
     )
 
 
+def machine_speed() -> float:
+    """Microseconds for sum(range(1000)): this machine's speed at the moment of measuring.
+    Machines here are shared and vary by up to 1.6x within an hour; read figures against it."""
+    data = list(range(1000))
+    best = min(median_ms(lambda: sum(data), 1) for _ in range(2000))
+    return best * 1000
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=["sim"], help="run one group of figures")
     parser.add_argument("--runs", type=int, default=4000)
     args = parser.parse_args()
+    print(f"Machine speed now: sum(range(1000)) takes {machine_speed():.1f} us (lower is faster)")
     print("Simulation (tutorial scenario)")
     bench_load("tutorial", 60)
     bench_forecast("tutorial")

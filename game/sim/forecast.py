@@ -134,21 +134,7 @@ def _tally(x: np.ndarray) -> Tally:
 
 def _sample(scenario, kind, latent, seated, absence_scale, scale, rng, samples):
     """(sample, seat) vote codes."""
-    lo, hi = scenario.vote_model.cutpoints_for(kind)
-    m = len(seated)
-    u = rng.random((2, samples, m))
-    absent = u[0] < vm.arrays(scenario).absence[seated] * absence_scale
-    p = u[1]
-    y = latent[seated] + scale * (np.log(p) - np.log1p(-p))
-    votes = np.full((samples, m), vm.ABSTAIN, dtype=np.int8)
-    if kind in vm.MOTION_KINDS:
-        votes[y < lo] = vm.YES
-        votes[y > hi] = vm.NO
-    else:
-        votes[y > hi] = vm.YES
-        votes[y < lo] = vm.NO
-    votes[absent] = vm.ABSENT
-    return votes
+    return vm.sample_votes(scenario, kind, latent, seated, absence_scale, scale, rng, samples)
 
 
 def _adopted(body, kind, votes, permanent_cols):

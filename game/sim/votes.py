@@ -258,6 +258,41 @@ def motion_latent(
     return base + half_back + extra
 
 
+def sample_votes(
+    scenario: Scenario,
+    kind: str,
+    latent: np.ndarray,
+    seated: np.ndarray,
+    absence_scale: float,
+    scale: float,
+    rng: np.random.Generator,
+    samples: int | None = None,
+) -> np.ndarray:
+    """Roll calls of the seated members: vote codes shaped (seat,), or (sample, seat) if `samples`."""
+    lo, hi = scenario.vote_model.cutpoints_for(kind)
+    m = len(seated)
+    shape = (m,) if samples is None else (samples, m)
+    u = rng.random((2, *shape))  # [0]: absence, [1]: the logistic shock
+    absent = u[0] < arrays(scenario).absence[seated] * absence_scale
+    # support + scale * logit(u) < cut  <=>  u < sigmoid((cut - support) / scale): comparing the
+    # uniform draw with per-member cut probabilities is the same ordered logit, without a
+    # logarithm per draw.
+    x = latent[seated]
+    below_lo = 1.0 / (1.0 + np.exp(np.clip((x - lo) / scale, -500.0, 500.0)))
+    below_hi = 1.0 / (1.0 + np.exp(np.clip((x - hi) / scale, -500.0, 500.0)))
+    shock = u[1]
+    votes = np.full(shape, ABSTAIN, dtype=np.int8)
+    if kind in MOTION_KINDS:
+        # Motions against the text: low support for the text means Yes on the motion.
+        votes[shock < below_lo] = YES
+        votes[shock > below_hi] = NO
+    else:
+        votes[shock > below_hi] = YES
+        votes[shock < below_lo] = NO
+    votes[absent] = ABSENT
+    return votes
+
+
 def cast(
     scenario: Scenario,
     kind: str,
@@ -267,23 +302,7 @@ def cast(
     rng: np.random.Generator,
 ) -> np.ndarray:
     """One roll call: the vote code of each seated member (YES/NO/ABSTAIN/ABSENT)."""
-    vm = scenario.vote_model
-    lo, hi = vm.cutpoints_for(kind)
-    m = len(seated)
-    u = rng.random(2 * m)  # first half: absence; second half: the logistic shock
-    absent = u[:m] < scenario.cache["model"].absence[seated] * absence_scale
-    p = u[m:]
-    y = latent[seated] + vm.noise * (np.log(p) - np.log1p(-p))
-    votes = np.full(m, ABSTAIN, dtype=np.int8)
-    if kind in MOTION_KINDS:
-        # Motions against the text: low support for the text means Yes on the motion.
-        votes[y < lo] = YES
-        votes[y > hi] = NO
-    else:
-        votes[y > hi] = YES
-        votes[y < lo] = NO
-    votes[absent] = ABSENT
-    return votes
+    return sample_votes(scenario, kind, latent, seated, absence_scale, scenario.vote_model.noise, rng)
 
 
 def probabilities(scenario: Scenario, kind: str, latent: np.ndarray, scale: float) -> np.ndarray:
