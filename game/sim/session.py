@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import numpy as np
 
 from game.sim import events as ev
@@ -147,22 +145,11 @@ class _Chamber:
             forced=tuple(forced_at),
             vetoed_by=vetoed_by,
             threshold=procedure.threshold_text(body, kind),
-            why=partial(_why, scenario, support, latent, self.seated, kind in vm.MOTION_KINDS),
+            why=vm.Weighing(scenario, support, latent, self.seated, kind in vm.MOTION_KINDS, deletes),
         )
         ws.votes.append(record)
         ws.events.append(ev.VoteHeld(record))
         return record
-
-
-def _why(scenario, support: vm.Support, latent: np.ndarray, seated: np.ndarray, motion: bool):
-    """The terms behind a roll call, rebuilt when a player asks why someone voted as it did."""
-    terms = support.terms(scenario)
-    gap = latent - support.x
-    if np.any(gap):  # an amendment: the clauses it would delete, weighed on their own
-        terms += (
-            ("values the clauses the amendment would delete", "wants those clauses deleted", gap),
-        )
-    return terms, seated, motion
 
 
 def _conclude(

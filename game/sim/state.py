@@ -74,10 +74,10 @@ class VoteRecord:
     forced: tuple[tuple[int, str], ...] = ()  # (seat, reason) for votes a script imposed
     vetoed_by: tuple[str, ...] = ()
     threshold: str = ""
-    # A zero-argument function giving what the chamber weighed: the terms (text if +, text if -,
-    # (member,) vector or scalar), the seated member indices, and whether this was a motion
-    # against the text. Derived from the state at the vote, so it takes no part in equality or
-    # the state hash; it runs only when someone asks why a member voted as it did.
+    # What the chamber weighed (a votes.Weighing; called, it gives the terms, the seated member
+    # indices and whether this was a motion against the text). Derived from the state at the
+    # vote, so it takes no part in equality or the state hash; it is read only when someone
+    # asks why a member voted as it did, or by the calibration fit.
     why: object = field(default=None, compare=False, repr=False)
 
     def reason(self, seat: int) -> str:

@@ -224,6 +224,26 @@ class Support:
         return terms
 
 
+@dataclass(frozen=True)
+class Weighing:
+    """What a chamber weighed in one roll call, kept so that reasons can be given later."""
+
+    scenario: Scenario
+    support: Support
+    latent: np.ndarray  # (member,) the axis the vote was cast on (support, or the motion's)
+    seated: np.ndarray  # (seat,) member indices
+    motion: bool
+    deletes: tuple[str, ...] = ()
+
+    def __call__(self):
+        """(terms, seated, motion): the named parts of each member's support."""
+        terms = self.support.terms(self.scenario)
+        if self.deletes:  # an amendment weighs the clauses it would delete on their own
+            gap = self.latent - self.support.x
+            terms += (("values the clauses the amendment would delete", "wants those clauses deleted", gap),)
+        return terms, self.seated, self.motion
+
+
 def support(
     scenario: Scenario,
     clauses: tuple[str, ...],
