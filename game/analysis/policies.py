@@ -127,8 +127,19 @@ def historical(seed: int) -> Policy:
     return act
 
 
-POLICIES: dict[str, Callable[[int], Policy]] = {
-    "passive": passive,
-    "random": random_policy,
-    "historical": historical,
-}
+def _registry() -> dict[str, Callable[[int], Policy]]:
+    from game.analysis.greedy import greedy
+    from game.analysis.strategies import dove, hawk
+
+    return {
+        "passive": passive,
+        "random": random_policy,
+        "historical": historical,
+        "hawk": hawk,
+        "dove": dove,
+        "greedy": greedy,
+    }
+
+
+POLICIES: dict[str, Callable[[int], Policy]] = {}
+POLICIES.update(_registry())

@@ -7,12 +7,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from game.analysis.policies import POLICIES
+from game.analysis.seeds import run_seed
 from game.sim.rules import apply, new_game
 from game.sim.scenario import Scenario
-from game.sim.score import score
+from game.sim.score import score, vote_margin
 from game.sim.state import GameState
 
 MAX_STEPS = 10_000  # a game that needs more actions than this is a bug
@@ -38,6 +37,9 @@ class VoteSummary:
 class GameSummary:
     seed: int
     score: float
+    grade: str
+    tracks: tuple[float, ...]  # in the scenario's track order
+    margin: float | None  # mean Yes share on the player's texts (1.0 for adoption without a vote)
     milestones: tuple[str, ...]
     votes: tuple[VoteSummary, ...]
     meters: tuple[float, ...]
@@ -56,9 +58,13 @@ def play(scenario: Scenario, policy_name: str, seed: int) -> GameState:
 
 
 def summarize(scenario: Scenario, state: GameState) -> GameSummary:
+    card = score(scenario, state)
     return GameSummary(
         seed=state.seed,
-        score=score(scenario, state).total,
+        score=card.total,
+        grade=card.grade,
+        tracks=tuple(t.value for t in card.tracks),
+        margin=vote_margin(scenario, state),
         milestones=tuple(m for m, _ in state.milestones),
         votes=tuple(
             VoteSummary(
@@ -98,13 +104,6 @@ def _init_worker(path: str) -> None:
 def _work(args: tuple[str, list[int]]) -> list[GameSummary]:
     policy_name, seeds = args
     return run_seeds(_WORKER["scenario"], policy_name, seeds)
-
-
-def run_seed(base_seed: int, index: int) -> int:
-    """The seed of the index-th run: independent of how runs are split among workers."""
-    return int(
-        np.random.SeedSequence([base_seed & 0xFFFFFFFF, index]).generate_state(1, np.uint64)[0] >> 1
-    )
 
 
 def run_many(

@@ -650,7 +650,20 @@ class _ScenarioChecker:
                         _Ref(q + ("choose", "option"), "option:" + a.choose.choice, a.choose.option)
                     )
             for j, r in enumerate(h.record):
-                self.ref(_Ref(p + ("record", j, "body"), "body", r.body))
+                q = p + ("record", j)
+                self.ref(_Ref(q + ("body",), "body", r.body))
+                if r.named is None:
+                    continue
+                for kind in ("yes", "no", "abstain"):
+                    ids = getattr(r.named, kind)
+                    for k, mid in enumerate(ids):
+                        self.ref(_Ref(q + ("named", kind, k), "member", mid))
+                    total = getattr(r, kind)
+                    if total is not None and len(ids) > total:
+                        self.error(
+                            q + ("named", kind),
+                            f"{len(ids)} states named as voting {kind}, but the tally says {total}",
+                        )
 
     def _flags(self) -> None:
         for r in self.flag_tests:

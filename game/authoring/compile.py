@@ -152,6 +152,7 @@ def members(data: fm.MembersFile, overrides: list[fm.MemberOverride]) -> tuple[s
                 ideal=o.ideal if o and o.ideal is not None else m.ideal,
                 affinity=tuple(sorted(affinity.items())),
                 absence=o.absence if o and o.absence is not None else m.absence,
+                prior=m.prior,
             )
         )
     return tuple(out)
@@ -203,7 +204,10 @@ def scenario(f: fm.ScenarioFile, data: fm.MembersFile, content_hash: str) -> s.S
         ),
         calendar=tuple(s.Turn(t.date, t.label, tuple(t.sessions), t.text) for t in f.calendar),
         meters=tuple(
-            s.Meter(m.id, m.name, m.min, m.max, m.start, m.income, m.description) for m in f.meters
+            s.Meter(
+                m.id, m.name, m.min, m.max, m.start, m.income, m.description, m.rest, m.rest_rate
+            )
+            for m in f.meters
         ),
         milestones=tuple(s.Milestone(m.id, m.name, m.description) for m in f.milestones),
         clauses=tuple(
@@ -274,7 +278,19 @@ def scenario(f: fm.ScenarioFile, data: fm.MembersFile, content_hash: str) -> s.S
                 note=h.note,
                 record=tuple(
                     s.RecordedVote(
-                        r.body, r.kind, r.title, r.adopted, r.yes, r.no, r.abstain, r.absent, r.note
+                        r.body,
+                        r.kind,
+                        r.title,
+                        r.adopted,
+                        r.yes,
+                        r.no,
+                        r.abstain,
+                        r.absent,
+                        r.note,
+                        tuple((k, tuple(getattr(r.named, k))) for k in ("yes", "no", "abstain"))
+                        if r.named
+                        else (),
+                        r.calibrate,
                     )
                     for r in h.record
                 ),
@@ -287,6 +303,7 @@ def scenario(f: fm.ScenarioFile, data: fm.MembersFile, content_hash: str) -> s.S
             amendment_clause_weight=vm.amendment_clause_weight,
             cosponsor_weight=vm.cosponsor_weight,
             bloc_cohesion=tuple(sorted(vm.bloc_cohesion.items())),
+            absence_by_kind=tuple(sorted(vm.absence_by_kind.items())),
             stance_center=vm.stance_center,
             fog=vm.fog,
             intelligence_meter=vm.intelligence_meter,

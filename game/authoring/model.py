@@ -43,7 +43,15 @@ class MemberModel(Strict):
     group: Id = Field(description="the UN regional group")
     blocs: list[Id] = Field(default_factory=list)
     ideal: float = Field(
-        ge=-10, le=10, description="ideal point: + supports human-rights scrutiny, - sovereignty"
+        ge=-20,
+        le=20,
+        description="ideal point: the strongest text the state still votes Yes on (fitted: bench/calibrate.py)",
+    )
+    prior: float | None = Field(
+        None,
+        ge=-10,
+        le=10,
+        description="expert judgement of its position, used as a prior by the fit",
     )
     affinity: dict[Id, Annotated[float, Field(ge=0, le=1)]] = Field(
         default_factory=dict,
@@ -71,7 +79,7 @@ class MemberOverride(Strict):
     name: Name | None = None
     group: Id | None = None
     blocs: list[Id] | None = None
-    ideal: float | None = Field(None, ge=-10, le=10)
+    ideal: float | None = Field(None, ge=-20, le=20)
     affinity: dict[Id, Annotated[float, Field(ge=0, le=1)]] | None = None
     absence: float | None = Field(None, ge=0, le=1)
 
@@ -135,6 +143,10 @@ class MeterModel(Strict):
     max: float = 100
     start: float
     income: float = 0
+    rest: float | None = Field(
+        None, description="each turn the meter moves back toward this value..."
+    )
+    rest_rate: float = Field(0.0, ge=0, le=1, description="...by this fraction of the gap")
     description: Text = ""
 
 
@@ -299,7 +311,17 @@ HistoryAction = Annotated[
 ]
 
 
+class NamedBallots(Strict):
+    """Member states known to have voted each way (a roll call, or the part of it on record)."""
+
+    yes: list[MemberId] = Field(default_factory=list)
+    no: list[MemberId] = Field(default_factory=list)
+    abstain: list[MemberId] = Field(default_factory=list)
+
+
 class RecordModel(Strict):
+    """A vote as it happened: for the debrief, and (with `calibrate: true`) for fitting the model."""
+
     body: Id
     kind: VoteKind
     title: Name
@@ -308,6 +330,10 @@ class RecordModel(Strict):
     no: int | None = Field(None, ge=0)
     abstain: int | None = Field(None, ge=0)
     absent: int | None = Field(None, ge=0)
+    named: NamedBallots | None = None
+    calibrate: bool = Field(
+        False, description="fit the vote model to this vote (bench/calibrate.py)"
+    )
     note: Text = ""
 
 
@@ -327,6 +353,10 @@ class VoteModelModel(Strict):
     amendment_clause_weight: float = Field(1.0, ge=0, le=10)
     cosponsor_weight: float = Field(1.0, ge=0, le=10)
     bloc_cohesion: dict[Id, Annotated[float, Field(ge=0, le=1)]] = Field(default_factory=dict)
+    absence_by_kind: dict[VoteKind, Annotated[float, Field(ge=0, le=20)]] = Field(
+        default_factory=dict,
+        description="multiplies members' absence in votes of this kind (delegations leave the room for amendments)",
+    )
     stance_center: float = 0.0
     fog: float = Field(1.0, ge=0, le=10)
     intelligence_meter: Id | None = None

@@ -20,6 +20,7 @@ class Tally:
     mean: float
     p05: float
     p95: float
+    sd: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,9 @@ def _anticipate(
 
 
 def _tally(x: np.ndarray) -> Tally:
-    return Tally(float(x.mean()), float(np.percentile(x, 5)), float(np.percentile(x, 95)))
+    return Tally(
+        float(x.mean()), float(np.percentile(x, 5)), float(np.percentile(x, 95)), float(x.std())
+    )
 
 
 def _sample(scenario, kind, latent, seated, absence_scale, scale, rng, samples):

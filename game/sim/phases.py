@@ -22,6 +22,13 @@ def start_turn(ws: WorkingState, first: bool = False) -> None:
         for meter in scenario.meters:
             if meter.income:
                 ws.add_meter(meter.id, meter.income, "income for the new turn")
+            if meter.rest is not None and meter.rest_rate:
+                value = ws.meters[scenario.meter_index[meter.id]]
+                ws.add_meter(
+                    meter.id,
+                    round(meter.rest_rate * (meter.rest - value), 6),
+                    f"drifts back toward {meter.rest:g} with time",
+                )
     ws.drafts = []
     ws.shifts = [s for s in ws.shifts if s.last_turn >= ws.turn]
     ws.meter_log.append(tuple(ws.meters))

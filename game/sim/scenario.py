@@ -46,6 +46,7 @@ class Member:
     ideal: float
     affinity: tuple[tuple[str, float], ...]
     absence: float
+    prior: float | None = None  # expert judgement of its position (the fit's prior)
 
     def affinity_to(self, actor: str) -> float:
         for key, value in self.affinity:
@@ -101,6 +102,8 @@ class Meter:
     start: float
     income: float = 0.0
     description: str = ""
+    rest: float | None = None  # each turn the meter moves back toward this value...
+    rest_rate: float = 0.0  # ...by this fraction of the gap (anger fades, attention wanes)
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,10 @@ class RecordedVote:
     abstain: int | None = None
     absent: int | None = None
     note: str = ""
+    named: tuple[
+        tuple[str, tuple[str, ...]], ...
+    ] = ()  # (("yes", ids), ("no", ids), ("abstain", ids))
+    calibrate: bool = False
 
     @property
     def without_vote(self) -> bool:
@@ -246,6 +253,7 @@ class VoteModel:
     amendment_clause_weight: float = 1.0
     cosponsor_weight: float = 1.0
     bloc_cohesion: tuple[tuple[str, float], ...] = ()
+    absence_by_kind: tuple[tuple[str, float], ...] = ()
     stance_center: float = 0.0
     fog: float = 1.0  # extra forecast noise with no intelligence at all
     intelligence_meter: str | None = None
@@ -254,6 +262,12 @@ class VoteModel:
     )
     stance_for: str = "supports country-specific human-rights scrutiny"
     stance_against: str = "rejects country-specific resolutions on principle"
+
+    def absence_for(self, kind: str) -> float:
+        for k, scale in self.absence_by_kind:
+            if k == kind:
+                return scale
+        return 1.0
 
     def cutpoints_for(self, kind: str) -> tuple[float, float]:
         for k, lo, hi in self.cutpoints:
@@ -300,11 +314,15 @@ class Scenario:
     capital_meter: str = "capital"
     content_hash: str = ""
     # Derived look-ups, filled in __post_init__ (not compared, not hashed).
-    member_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    meter_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    clause_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    lever_index: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    cache: dict = field(default_factory=dict, compare=False, repr=False)
+    member_index: dict[str, int] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    meter_index: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+    clause_index: dict[str, int] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+    lever_index: dict[str, int] = field(default_factory=dict, init=False, compare=False, repr=False)
+    cache: dict = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.member_index.update({m.id: i for i, m in enumerate(self.members)})

@@ -145,7 +145,9 @@ class _Chamber:
             forced=tuple(forced_at),
             vetoed_by=vetoed_by,
             threshold=procedure.threshold_text(body, kind),
-            why=vm.Weighing(scenario, support, latent, self.seated, kind in vm.MOTION_KINDS, deletes),
+            why=vm.Weighing(
+                scenario, support, latent, self.seated, kind in vm.MOTION_KINDS, deletes
+            ),
         )
         ws.votes.append(record)
         ws.events.append(ev.VoteHeld(record))

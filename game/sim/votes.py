@@ -240,7 +240,13 @@ class Weighing:
         terms = self.support.terms(self.scenario)
         if self.deletes:  # an amendment weighs the clauses it would delete on their own
             gap = self.latent - self.support.x
-            terms += (("values the clauses the amendment would delete", "wants those clauses deleted", gap),)
+            terms += (
+                (
+                    "values the clauses the amendment would delete",
+                    "wants those clauses deleted",
+                    gap,
+                ),
+            )
         return terms, self.seated, self.motion
 
 
@@ -293,7 +299,9 @@ def sample_votes(
     m = len(seated)
     shape = (m,) if samples is None else (samples, m)
     u = rng.random((2, *shape))  # [0]: absence, [1]: the logistic shock
-    absent = u[0] < arrays(scenario).absence[seated] * absence_scale
+    absent = u[0] < arrays(scenario).absence[seated] * (
+        absence_scale * scenario.vote_model.absence_for(kind)
+    )
     # support + scale * logit(u) < cut  <=>  u < sigmoid((cut - support) / scale): comparing the
     # uniform draw with per-member cut probabilities is the same ordered logit, without a
     # logarithm per draw.
@@ -322,7 +330,9 @@ def cast(
     rng: np.random.Generator,
 ) -> np.ndarray:
     """One roll call: the vote code of each seated member (YES/NO/ABSTAIN/ABSENT)."""
-    return sample_votes(scenario, kind, latent, seated, absence_scale, scenario.vote_model.noise, rng)
+    return sample_votes(
+        scenario, kind, latent, seated, absence_scale, scenario.vote_model.noise, rng
+    )
 
 
 def probabilities(scenario: Scenario, kind: str, latent: np.ndarray, scale: float) -> np.ndarray:
