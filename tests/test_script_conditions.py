@@ -204,3 +204,23 @@ def test_every_condition_type_is_tested():
         c.Not,
     }
     assert set(c._EVALUATORS) == tested
+
+
+def test_a_milestone_reached_is_seen_by_the_next_action(tutorial):
+    """States cache what they derive (the set of milestones); a new state never inherits a stale cache."""
+    from game.sim.actions import TableDraft
+    from game.sim.rules import why_not
+
+    s = new_game(tutorial, 1)  # the briefing reached the report's milestone
+    assert s.has_milestone("coi_report")
+    s, _ = apply(tutorial, s, EndPhase(), strict=True)
+    assert s.has_milestone("coi_report")
+    assert why_not(tutorial, s, TableDraft("HRC", ("welcome_coi_report",))) is None
+    before = new_game(tutorial, 1)
+    from game.sim.working import WorkingState
+
+    ws = WorkingState(tutorial, before)
+    assert not ws.has_milestone("icc_language_ga")
+    ws.reach("icc_language_ga", "test")
+    after = ws.freeze()
+    assert after.has_milestone("icc_language_ga") and not before.has_milestone("icc_language_ga")

@@ -103,7 +103,10 @@ def historical(seed: int) -> Policy:
 
     def act(scenario: Scenario, state: GameState) -> Action:
         date = scenario.calendar[state.turn].date
-        plan = next((h for h in scenario.history if h.date == date), None)
+        plans = scenario.cache.get("history_by_date")
+        if plans is None:
+            plans = scenario.cache["history_by_date"] = {h.date: h for h in scenario.history}
+        plan = plans.get(date)
         planned = plan.actions if plan else ()
         for p in state.pending:
             for a in planned:

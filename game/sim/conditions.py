@@ -280,11 +280,17 @@ def _choice(scenario, view, ctx, c: ChoiceMade) -> bool:
 
 
 def _all(scenario, view, ctx, c: AllOf) -> bool:
-    return all(holds(scenario, view, ctx, item) for item in c.items)
+    for item in c.items:
+        if not _EVALUATORS[type(item)](scenario, view, ctx, item):
+            return False
+    return True
 
 
 def _any(scenario, view, ctx, c: AnyOf) -> bool:
-    return any(holds(scenario, view, ctx, item) for item in c.items)
+    for item in c.items:
+        if _EVALUATORS[type(item)](scenario, view, ctx, item):
+            return True
+    return False
 
 
 def _not(scenario, view, ctx, c: Not) -> bool:
@@ -327,6 +333,35 @@ def walk(cond: Condition | None):
             yield from walk(item)
     elif isinstance(cond, Not):
         yield from walk(cond.item)
+
+
+def on_text(cond: Condition | None, body: str, kind: str, clauses: tuple[str, ...]) -> bool | None:
+    """What a condition says knowing only the text in context (its body, kind and clauses):
+    True or False when that settles it, None when it depends on anything else. Lets hooks skip
+    scripts that can't apply to a text without evaluating them."""
+    if cond is None:
+        return True
+    t = type(cond)
+    if t is DraftHas:
+        return cond.clause in clauses
+    if t is BodyIs:
+        return body in cond.bodies
+    if t is KindIs:
+        return kind in cond.kinds
+    if t is AllOf:
+        parts = [on_text(c, body, kind, clauses) for c in cond.items]
+        if any(p is False for p in parts):
+            return False
+        return True if all(p is True for p in parts) else None
+    if t is AnyOf:
+        parts = [on_text(c, body, kind, clauses) for c in cond.items]
+        if any(p is True for p in parts):
+            return True
+        return False if all(p is False for p in parts) else None
+    if t is Not:
+        inner = on_text(cond.item, body, kind, clauses)
+        return None if inner is None else not inner
+    return None
 
 
 def unmet(scenario: Scenario, view, ctx: Context, cond: Condition | None) -> Condition | None:

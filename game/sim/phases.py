@@ -83,10 +83,14 @@ def _turn_of(ws: WorkingState, draft: Draft) -> int:
 def _fire_events(ws: WorkingState) -> None:
     scenario = ws.scenario
     date = scenario.calendar[ws.turn].date
-    for event in scenario.events:
+    by_date = scenario.cache.get("events_by_date")
+    if by_date is None:
+        by_date = scenario.cache["events_by_date"] = {
+            d: tuple(e for e in scenario.events if e.date is None or e.date == d)
+            for d in {t.date for t in scenario.calendar}
+        }
+    for event in by_date[date]:
         if event.once and event.id in ws.fired:
-            continue
-        if event.date is not None and event.date != date:
             continue
         ctx = Context(source=event.id, cause=event.title, draw=ws.draw)
         if not holds(scenario, ws, ctx, event.when):

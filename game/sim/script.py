@@ -6,7 +6,7 @@ import numpy as np
 
 from game.sim import effects as fx
 from game.sim import events as ev
-from game.sim.conditions import holds
+from game.sim.conditions import holds, on_text
 from game.sim.context import Context
 from game.sim.state import Amendment, Draft, NewsItem, NoActionMotion, PendingChoice, ShiftRecord
 from game.sim.votes import arrays, selector_indices
@@ -108,15 +108,15 @@ def _shift(ws: WorkingState, e: fx.Shift, ctx: Context) -> None:
     if e.scale_by is not None:
         arr = arrays(scenario)
         col = arr.actor_ids.index(e.scale_by) if e.scale_by in arr.actor_ids else None
-        amounts = e.amount * arr.affinity[idx, col] if col is not None else idx * 0.0
+        amounts = e.amount * arr.affinity[idx, col] if col is not None else np.zeros(len(idx))
     else:
-        amounts = [e.amount] * len(idx)
+        amounts = np.full(len(idx), float(e.amount))
     source = e.source or ctx.actor
-    members, amounts = tuple(idx.tolist()), tuple(np.asarray(amounts, dtype=float).tolist())
-    ws.shifts.append(
-        ShiftRecord(source, e.reason, members, amounts, ws.turn + max(1, e.turns) - 1, body)
-    )
-    ws.events.append(ev.Shifted(source, e.reason, len(members), float(sum(amounts))))
+    record = ShiftRecord(source, e.reason, tuple(idx.tolist()), tuple(amounts.tolist()),
+                         ws.turn + max(1, e.turns) - 1, body)
+    record.__dict__["_arrays"] = (idx, amounts)  # the arrays the record would rebuild, already at hand
+    ws.shifts.append(record)
+    ws.events.append(ev.Shifted(source, e.reason, len(idx), float(amounts.sum())))
 
 
 def _offer(ws: WorkingState, e: fx.OfferChoice, ctx: Context) -> None:
@@ -218,11 +218,20 @@ def run_hook(
     """Run every script of `hook` whose condition holds, in scenario order."""
     scenario = ws.scenario
     ctx = Context(source="", cause="", draft=draft, outcome=outcome, draw=ws.draw)
+    skip = scenario.cache.setdefault("script_skip", {})
     for script in scenario.scripts_for(hook):
         if script.once and script.id in ws.fired:
             continue
         if draft is not None:
-            ctx.draft = ws.draft(draft.uid) or draft
+            ctx.draft = live = ws.draft(draft.uid) or draft
+            # Scripts that can't concern this text (wrong body, kind or clauses) are skipped
+            # without evaluating them; the answer is the same every time, so it is cached.
+            key = (script.id, live.body, live.kind, live.clauses)
+            ruled_out = skip.get(key)
+            if ruled_out is None:
+                ruled_out = skip[key] = on_text(script.when, live.body, live.kind, live.clauses) is False
+            if ruled_out:
+                continue
         ctx.actor = script.actor
         if not holds(scenario, ws, ctx, script.when):
             continue

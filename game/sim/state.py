@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -147,10 +146,14 @@ class ShiftRecord:
     last_turn: int
     body: str | None = None
 
-    @cached_property
+    @property
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """(members, amounts) as numpy arrays, built once (derived data: not part of equality)."""
-        return np.array(self.members, dtype=np.intp), np.array(self.amounts, dtype=float)
+        cached = self.__dict__.get("_arrays")
+        if cached is None:
+            cached = np.array(self.members, dtype=np.intp), np.array(self.amounts, dtype=float)
+            self.__dict__["_arrays"] = cached  # a cache, not a field: equality and hashing ignore it
+        return cached
 
     def active(self, turn: int, body: str) -> bool:
         return self.last_turn >= turn and (self.body is None or self.body == body)
@@ -184,7 +187,10 @@ class GameState:
         return self.phase == "over"
 
     def has_milestone(self, milestone: str) -> bool:
-        return any(m == milestone for m, _ in self.milestones)
+        reached = self.__dict__.get("_reached")
+        if reached is None:  # a cache of the ids, not a field: equality and hashing ignore it
+            reached = self.__dict__["_reached"] = frozenset(m for m, _ in self.milestones)
+        return milestone in reached
 
     def meter(self, scenario: Scenario, meter: str) -> float:
         return self.meters[scenario.meter_index[meter]]
@@ -214,9 +220,11 @@ class GameState:
 def evolve(record, **changes):
     """A copy of a frozen record with some fields changed (dataclasses.replace without its
     per-call introspection; this runs on every vote call and forced vote)."""
-    assert changes.keys() <= record.__dataclass_fields__.keys(), changes.keys()
+    fields_ = record.__dataclass_fields__
+    assert changes.keys() <= fields_.keys(), changes.keys()
     copy = object.__new__(type(record))
-    copy.__dict__.update(record.__dict__)
+    # Fields only: caches kept in the record's __dict__ describe the original.
+    copy.__dict__.update({k: v for k, v in record.__dict__.items() if k in fields_})
     copy.__dict__.update(changes)
     return copy
 

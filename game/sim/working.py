@@ -43,11 +43,9 @@ class WorkingState:
         raise AttributeError(name)
 
     def freeze(self) -> GameState:
-        values = dict(self._base.__dict__)
-        mine = self.__dict__
-        for name in SEQUENCES:
-            if name in mine:
-                values[name] = tuple(mine[name])
+        base, mine = self._base.__dict__, self.__dict__
+        # Fields only: the base's caches (like its milestone set) describe the base, not us.
+        values = {name: tuple(mine[name]) if name in mine else base[name] for name in SEQUENCES}
         values.update(
             seed=self.seed, turn=self.turn, phase=self.phase, step=self.step, next_uid=self.next_uid
         )
@@ -72,6 +70,8 @@ class WorkingState:
 
     # -- reads shared with GameState -----------------------------------------------------
     def has_milestone(self, milestone: str) -> bool:
+        if "milestones" not in self.__dict__:
+            return self._base.has_milestone(milestone)
         return any(m == milestone for m, _ in self.milestones)
 
     def lever_count(self, scenario: Scenario, lever: str, this_turn: bool = False) -> int:
