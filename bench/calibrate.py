@@ -28,7 +28,7 @@ from game.authoring.loader import SCENARIO_DIR, load_scenario  # noqa: E402
 TAU = 1.5  # sd of a state's own deviation from its group, blocs and expert prior
 GAMMA_SD = 0.25  # sd of the slope on the expert prior around 1 (keeps the game's units)
 CUT_SD = 3.0  # sd of the cut-points around the scenario's starting values
-ITERATIONS = 3000
+ITERATIONS = 5000
 
 
 def expected_tallies(scenario, result) -> list[tuple[str, dict, dict]]:
@@ -74,7 +74,9 @@ def write_vote_model(path: Path, result) -> None:
     text = path.read_text(encoding="utf-8")
     start = text.index("\nvote_model:")
     block = text[start:]
-    for kind, (lo, hi) in result.cutpoints.items():
+    cuts = dict(result.cutpoints)
+    cuts["substantive"] = cuts["procedural"]  # no substantive vote on record: the Council's procedural ones
+    for kind, (lo, hi) in cuts.items():
         block = re.sub(
             rf"(\n    {kind}: )\[[^\]]*\]", rf"\g<1>[{lo:.3f}, {hi:.3f}]", block, count=1
         )

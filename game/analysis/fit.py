@@ -30,6 +30,10 @@ from game.sim.votes import MOTION_KINDS, arrays
 
 EXTRACTION_IDEAL = 10.0  # every text passes, so the historical path is followed to the end
 FITTED_KINDS = ("draft", "amendment", "procedural")
+# Where the cut-points start and what their (weak) priors centre on: fixed values, so that the
+# fit depends only on the data and these settings, never on what a previous fit wrote.
+CUT_PRIOR = {"draft": (-3.0, 0.0), "amendment": (-2.0, 2.0), "procedural": (-1.5, 2.5)}
+WEIGHT_PRIOR = 1.5
 
 
 @dataclass(frozen=True)
@@ -164,7 +168,7 @@ class Model:
         )  # (member, member)
         cuts = [(k, j) for k in FITTED_KINDS for j in (0, 1) if (k, j) != ("draft", 1)]
         self.layout = Layout(n, groups, blocs, tuple(cuts))
-        self.defaults = {k: scenario.vote_model.cutpoints_for(k) for k in FITTED_KINDS}
+        self.defaults = dict(CUT_PRIOR)
         self.kinds_used = {d.kind for d in data}
         self.extra = {}
         for d in data:
@@ -181,7 +185,7 @@ class Model:
         gamma[0] = 1.0
         for k, (kind, j) in enumerate(self.layout.cuts):
             c[k] = self.defaults[kind][j]
-        p[-1] = self.scenario.vote_model.amendment_clause_weight
+        p[-1] = WEIGHT_PRIOR
         return p
 
     def cutpoints(self, c: np.ndarray) -> dict[str, list[float]]:
@@ -258,7 +262,7 @@ class Model:
         # Priors.
         total -= float((d**2).sum()) / (2 * self.tau**2)
         total -= float((g**2).sum()) / (2 * 3.0**2) + float((b**2).sum()) / (2 * 2.0**2)
-        total -= (w - 1.5) ** 2 / 2
+        total -= (w - WEIGHT_PRIOR) ** 2 / 2
         total -= (gamma[0] - 1.0) ** 2 / (2 * self.gamma_sd**2)
         grad = np.zeros_like(p)
         gd, gg, gb, gc, ggamma, _ = lay.split(grad)
@@ -270,7 +274,7 @@ class Model:
             default = self.defaults[kind][j]
             total -= (c[k] - default) ** 2 / (2 * self.cut_sd**2)
             gc[k] = grad_cut[kind][j] - (c[k] - default) / self.cut_sd**2
-        grad[-1] = grad_w - (w - 1.5)
+        grad[-1] = grad_w - (w - WEIGHT_PRIOR)
         return total, grad
 
 
@@ -308,7 +312,8 @@ def fit(
         value, grad = model.value_and_grad(p)
         m1 = beta1 * m1 + (1 - beta1) * grad
         m2 = beta2 * m2 + (1 - beta2) * grad**2
-        p = p + rate * (m1 / (1 - beta1**t)) / (np.sqrt(m2 / (1 - beta2**t)) + eps)  # ascent
+        step = rate * 0.5 * (1 + np.cos(np.pi * t / iterations))  # cosine decay: settle at the optimum
+        p = p + step * (m1 / (1 - beta1**t)) / (np.sqrt(m2 / (1 - beta2**t)) + eps)  # ascent
         c = model.layout.split(p)[3]
         p[-1] = max(1.0, p[-1])  # an isolated clause never weighs less than inside the text
         for k, (kind, j) in enumerate(model.layout.cuts):  # keep lo <= hi

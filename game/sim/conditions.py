@@ -280,14 +280,14 @@ def _choice(scenario, view, ctx, c: ChoiceMade) -> bool:
 
 
 def _all(scenario, view, ctx, c: AllOf) -> bool:
-    for item in c.items:
+    for item in c.items:  # noqa: SIM110 - a plain loop: this runs for every script at every hook
         if not _EVALUATORS[type(item)](scenario, view, ctx, item):
             return False
     return True
 
 
 def _any(scenario, view, ctx, c: AnyOf) -> bool:
-    for item in c.items:
+    for item in c.items:  # noqa: SIM110 - a plain loop: this runs for every script at every hook
         if _EVALUATORS[type(item)](scenario, view, ctx, item):
             return True
     return False

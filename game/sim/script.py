@@ -112,9 +112,18 @@ def _shift(ws: WorkingState, e: fx.Shift, ctx: Context) -> None:
     else:
         amounts = np.full(len(idx), float(e.amount))
     source = e.source or ctx.actor
-    record = ShiftRecord(source, e.reason, tuple(idx.tolist()), tuple(amounts.tolist()),
-                         ws.turn + max(1, e.turns) - 1, body)
-    record.__dict__["_arrays"] = (idx, amounts)  # the arrays the record would rebuild, already at hand
+    record = ShiftRecord(
+        source,
+        e.reason,
+        tuple(idx.tolist()),
+        tuple(amounts.tolist()),
+        ws.turn + max(1, e.turns) - 1,
+        body,
+    )
+    record.__dict__["_arrays"] = (
+        idx,
+        amounts,
+    )  # the arrays the record would rebuild, already at hand
     ws.shifts.append(record)
     ws.events.append(ev.Shifted(source, e.reason, len(idx), float(amounts.sum())))
 
@@ -229,7 +238,9 @@ def run_hook(
             key = (script.id, live.body, live.kind, live.clauses)
             ruled_out = skip.get(key)
             if ruled_out is None:
-                ruled_out = skip[key] = on_text(script.when, live.body, live.kind, live.clauses) is False
+                ruled_out = skip[key] = (
+                    on_text(script.when, live.body, live.kind, live.clauses) is False
+                )
             if ruled_out:
                 continue
         ctx.actor = script.actor

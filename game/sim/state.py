@@ -152,7 +152,9 @@ class ShiftRecord:
         cached = self.__dict__.get("_arrays")
         if cached is None:
             cached = np.array(self.members, dtype=np.intp), np.array(self.amounts, dtype=float)
-            self.__dict__["_arrays"] = cached  # a cache, not a field: equality and hashing ignore it
+            self.__dict__["_arrays"] = (
+                cached  # a cache, not a field: equality and hashing ignore it
+            )
         return cached
 
     def active(self, turn: int, body: str) -> bool:
