@@ -95,6 +95,9 @@ def main() -> int:
     bench_load("tutorial", 60)
     bench_forecast("tutorial")
     bench_games("tutorial", "random", args.runs, 1000)
+    print("Historical scenario (coi_2013_2015)")
+    bench_load("coi_2013_2015", 60)
+    bench_games("coi_2013_2015", "historical", max(200, args.runs // 4), 500)
     return 0
 
 
