@@ -222,12 +222,13 @@ class GameState:
 def evolve(record, **changes):
     """A copy of a frozen record with some fields changed (dataclasses.replace without its
     per-call introspection; this runs on every vote call and forced vote)."""
-    fields_ = record.__dataclass_fields__
-    assert changes.keys() <= fields_.keys(), changes.keys()
+    assert changes.keys() <= record.__dataclass_fields__.keys(), changes.keys()
+    values = record.__dict__.copy()
+    for key in [k for k in values if k.startswith("_")]:
+        del values[key]  # caches describe the original, not the copy
+    values.update(changes)
     copy = object.__new__(type(record))
-    # Fields only: caches kept in the record's __dict__ describe the original.
-    copy.__dict__.update({k: v for k, v in record.__dict__.items() if k in fields_})
-    copy.__dict__.update(changes)
+    copy.__dict__.update(values)
     return copy
 
 

@@ -43,9 +43,11 @@ class WorkingState:
         raise AttributeError(name)
 
     def freeze(self) -> GameState:
-        base, mine = self._base.__dict__, self.__dict__
-        # Fields only: the base's caches (like its milestone set) describe the base, not us.
-        values = {name: tuple(mine[name]) if name in mine else base[name] for name in SEQUENCES}
+        values = self._base.__dict__.copy()
+        values.pop("_reached", None)  # the base's cache of its milestones describes the base, not us
+        mine = self.__dict__
+        for name in _SEQUENCE_SET.intersection(mine):
+            values[name] = tuple(mine[name])
         values.update(
             seed=self.seed, turn=self.turn, phase=self.phase, step=self.step, next_uid=self.next_uid
         )
@@ -64,7 +66,7 @@ class WorkingState:
         """One generator per stream per `apply`, keyed by the moment the apply began."""
         g = self._rngs.get(stream)
         if g is None:
-            g = rngmod.generator(self.seed, self._key_turn, self.step, self.stream_prefix + stream)
+            g = rngmod.borrowed(self, self.seed, self._key_turn, self.step, self.stream_prefix + stream)
             self._rngs[stream] = g
         return g
 
