@@ -75,7 +75,9 @@ def write_vote_model(path: Path, result) -> None:
     start = text.index("\nvote_model:")
     block = text[start:]
     cuts = dict(result.cutpoints)
-    cuts["substantive"] = cuts["procedural"]  # no substantive vote on record: the Council's procedural ones
+    cuts["substantive"] = cuts[
+        "procedural"
+    ]  # no substantive vote on record: the Council's procedural ones
     for kind, (lo, hi) in cuts.items():
         block = re.sub(
             rf"(\n    {kind}: )\[[^\]]*\]", rf"\g<1>[{lo:.3f}, {hi:.3f}]", block, count=1

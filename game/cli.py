@@ -6,6 +6,8 @@ import argparse
 import json
 import os
 import sys
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 from pathlib import Path
 
 from game.authoring.loader import SCENARIO_DIR
@@ -97,8 +99,31 @@ def cmd_text(args) -> int:
 
 
 def cmd_play(args) -> int:
-    # The pygame window arrives with the UI; until then the game opens in the terminal.
-    return cmd_text(args)
+    from game.ui.app import run
+
+    return run(scenario=args.scenario, seed=args.seed, saves_dir=args.saves)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1280x720") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range (320x240 to 7680x4320)")
+    return w, h
+
+
+def cmd_screenshot(args) -> int:
+    from game.ui.screenshot import render
+
+    try:
+        out = render(args.screen, args.out, args.size, args.scenario, args.seed, args.turn)
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {out}")
+    return 0
 
 
 def cmd_simulate(args) -> int:
@@ -167,6 +192,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, help="fixes every random draw (same seed, same world)")
     p.add_argument("--saves", help="folder for saves (default: your user data folder)")
     p.set_defaults(func=cmd_text)
+
+    from game.ui.screenshot import SCREENS
+
+    p = sub.add_parser("screenshot", help="render a screen to a PNG, without a display")
+    p.add_argument("--screen", required=True, choices=SCREENS)
+    p.add_argument("--out", required=True, help="the PNG file to write")
+    p.add_argument("--size", type=_size, default=(1280, 720), help="window size, e.g. 1920x1080")
+    p.add_argument("--scenario", help="scenario name or path (default: the historical scenario)")
+    p.add_argument("--seed", type=int, default=2013)
+    p.add_argument(
+        "--turn", type=int, help="the turn to show (0-based), for turn, drafting and lobbying"
+    )
+    p.set_defaults(func=cmd_screenshot)
 
     p = sub.add_parser("validate", help="check scenario files; exit 0 if all are valid, 1 if not")
     p.add_argument("paths", nargs="+", help="scenario or member-data YAML files")

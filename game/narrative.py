@@ -141,3 +141,51 @@ def event_line(scenario: Scenario, event) -> str | None:
     if t is ev.GameOver:
         return f"The game is over: score {event.score:.0f}, grade {event.grade}"
     return None
+
+
+def target_name(scenario: Scenario, target: str) -> str:
+    """'member:KEN' -> 'Kenya', 'group:AFR' -> 'African Group', 'draft:GA3' -> 'the GA3 text'."""
+    kind, _, ref = target.partition(":")
+    if kind == "member":
+        return scenario.member(ref).name
+    if kind == "group":
+        return scenario.group(ref).name
+    if kind == "bloc":
+        return scenario.bloc(ref).name
+    return f"the {ref} text"
+
+
+def decisions_by_turn(scenario: Scenario, state: GameState) -> dict[int, list[str]]:
+    """The player's moves, turn by turn, in words (replayed from the seed and the action log)."""
+    from game.sim.actions import Choose, ReviseDraft, TableDraft, UseLever
+    from game.sim.rules import apply, new_game
+
+    out: dict[int, list[str]] = {}
+    replay = new_game(scenario, state.seed)
+    for action in state.log:
+        turn = replay.turn
+        words = None
+        if isinstance(action, (TableDraft, ReviseDraft)):
+            verb = "tabled" if isinstance(action, TableDraft) else "revised"
+            names = ", ".join(scenario.clause(c).short for c in action.clauses)
+            words = f"{verb} a text in the {scenario.body(action.body).short}: {names}"
+        elif isinstance(action, UseLever):
+            target = ""
+            if action.target:
+                kind, _, ref = action.target.partition(":")
+                target = {
+                    "member": lambda: scenario.member(ref).name,
+                    "group": lambda: scenario.group(ref).name,
+                    "bloc": lambda: scenario.bloc(ref).name,
+                    "draft": lambda: f"the {ref} text",
+                }[kind]()
+                target = f" ({target})"
+            words = scenario.lever(action.lever).name + target
+        elif isinstance(action, Choose):
+            pending = next((p for p in replay.pending if p.spec.id == action.choice), None)
+            option = pending.spec.option(action.option) if pending else None
+            words = f"chose: {option.label if option else action.option}"
+        replay, _ = apply(scenario, replay, action)
+        if words:
+            out.setdefault(turn, []).append(words)
+    return out

@@ -312,7 +312,9 @@ def fit(
         value, grad = model.value_and_grad(p)
         m1 = beta1 * m1 + (1 - beta1) * grad
         m2 = beta2 * m2 + (1 - beta2) * grad**2
-        step = rate * 0.5 * (1 + np.cos(np.pi * t / iterations))  # cosine decay: settle at the optimum
+        step = (
+            rate * 0.5 * (1 + np.cos(np.pi * t / iterations))
+        )  # cosine decay: settle at the optimum
         p = p + step * (m1 / (1 - beta1**t)) / (np.sqrt(m2 / (1 - beta2**t)) + eps)  # ascent
         c = model.layout.split(p)[3]
         p[-1] = max(1.0, p[-1])  # an isolated clause never weighs less than inside the text

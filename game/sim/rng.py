@@ -15,11 +15,14 @@ def _pcg_state(seed: int, turn: int, step: int, stream: str, extra: int) -> dict
     A hash (not Python's hash(), which PYTHONHASHSEED salts) gives the same state on every
     machine; streams are named so that adding draws to one never shifts another.
     """
-    key = f"{seed}/{turn}/{step}/{stream}/{extra}".encode("utf-8")
+    key = f"{seed}/{turn}/{step}/{stream}/{extra}".encode()
     digest = hashlib.blake2b(key, digest_size=32).digest()
     return {
         "bit_generator": "PCG64",
-        "state": {"state": int.from_bytes(digest[:16], "little"), "inc": int.from_bytes(digest[16:], "little") | 1},
+        "state": {
+            "state": int.from_bytes(digest[:16], "little"),
+            "inc": int.from_bytes(digest[16:], "little") | 1,
+        },
         "has_uint32": 0,
         "uinteger": 0,
     }

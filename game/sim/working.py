@@ -44,7 +44,9 @@ class WorkingState:
 
     def freeze(self) -> GameState:
         values = self._base.__dict__.copy()
-        values.pop("_reached", None)  # the base's cache of its milestones describes the base, not us
+        values.pop(
+            "_reached", None
+        )  # the base's cache of its milestones describes the base, not us
         mine = self.__dict__
         for name in _SEQUENCE_SET.intersection(mine):
             values[name] = tuple(mine[name])
@@ -66,7 +68,9 @@ class WorkingState:
         """One generator per stream per `apply`, keyed by the moment the apply began."""
         g = self._rngs.get(stream)
         if g is None:
-            g = rngmod.borrowed(self, self.seed, self._key_turn, self.step, self.stream_prefix + stream)
+            g = rngmod.borrowed(
+                self, self.seed, self._key_turn, self.step, self.stream_prefix + stream
+            )
             self._rngs[stream] = g
         return g
 
