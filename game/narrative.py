@@ -170,16 +170,7 @@ def decisions_by_turn(scenario: Scenario, state: GameState) -> dict[int, list[st
             names = ", ".join(scenario.clause(c).short for c in action.clauses)
             words = f"{verb} a text in the {scenario.body(action.body).short}: {names}"
         elif isinstance(action, UseLever):
-            target = ""
-            if action.target:
-                kind, _, ref = action.target.partition(":")
-                target = {
-                    "member": lambda: scenario.member(ref).name,
-                    "group": lambda: scenario.group(ref).name,
-                    "bloc": lambda: scenario.bloc(ref).name,
-                    "draft": lambda: f"the {ref} text",
-                }[kind]()
-                target = f" ({target})"
+            target = f" ({target_name(scenario, action.target)})" if action.target else ""
             words = scenario.lever(action.lever).name + target
         elif isinstance(action, Choose):
             pending = next((p for p in replay.pending if p.spec.id == action.choice), None)
