@@ -10,9 +10,7 @@ import sys
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 from pathlib import Path
 
-from game.authoring.loader import SCENARIO_DIR
-
-DEFAULT_SCENARIO = "coi_2013_2015"
+from game.paths import DEFAULT_SCENARIO, SCENARIO_DIR
 
 
 def default_scenario() -> str:

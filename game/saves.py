@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import sys
-import tempfile
-import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 
-from game import __version__
+from game import __version__, paths
+from game.files import write_atomic
 from game.sim.actions import BadAction, action_from_dict, action_to_dict
 from game.sim.rules import apply, new_game, why_not
 from game.sim.scenario import Scenario
@@ -33,19 +29,7 @@ class SaveError(Exception):
 
 def default_dir() -> Path:
     """The platform's per-user data folder for saves."""
-    if sys.platform.startswith("win"):
-        base = (
-            Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-            / "Critical Engagement"
-        )
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support" / "Critical Engagement"
-    else:
-        base = (
-            Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-            / "critical-engagement"
-        )
-    return base / "saves"
+    return paths.saves_dir()
 
 
 def _checksum(body: dict) -> str:
@@ -75,38 +59,6 @@ def safe_name(name: str) -> str:
     """A file name from what a player typed: letters, digits, - and _ only."""
     cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name.strip())[:60]
     return cleaned or "save"
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Temp file in the same folder, flush + fsync, os.replace, fsync the folder; keeps a .bak."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        if path.exists():
-            backup = path.with_suffix(path.suffix + ".bak")
-            with contextlib.suppress(OSError):
-                os.replace(path, backup)
-        for attempt in range(10):
-            try:
-                os.replace(tmp, path)
-                break
-            except PermissionError:  # Windows: a virus scanner may hold the file for a moment
-                if attempt == 9:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(path.parent, os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def save(scenario: Scenario, state: GameState, folder: Path, name: str, label: str = "") -> Path:

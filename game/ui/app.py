@@ -13,10 +13,9 @@ from pathlib import Path
 import pygame
 import pygame_gui
 
-from game import saves
+from game import paths
 from game.ui import config, theme
 from game.ui.config import Settings
-from game.ui.sound import Sound
 
 FPS = 60
 IDLE_WAIT_MS = 500  # with nothing moving, sleep until input (or this long, for hover tooltips)
@@ -34,10 +33,11 @@ class App:
     ) -> None:
         self.config_folder = config_folder
         self.settings = (settings or config.load(config_folder)).clamped()
-        self.saves_dir = Path(saves_dir) if saves_dir else saves.default_dir()
+        self.saves_dir = Path(saves_dir) if saves_dir else paths.saves_dir()
         self.default_scenario = scenario
         self.default_seed = seed
         pygame.init()
+        theme.reset()
         pygame.display.set_caption("Critical Engagement")
         pygame.key.set_repeat(400, 40)
         w, h = size or (self.settings.width, self.settings.height)
@@ -48,7 +48,7 @@ class App:
         self.size = self.window.get_size()
         self.scale = theme.scale_for(self.size)
         self.manager = self._manager()
-        self.sound = Sound(self.settings.volume)
+        self._sound = None
         self.clock = pygame.time.Clock()
         self.screen = None
         self.session = None
@@ -58,6 +58,15 @@ class App:
         self.animating = False
         self.frames = 0
         self.last_error: str | None = None
+
+    @property
+    def sound(self):
+        """The cues, synthesised when first needed (after the first frame: start-up stays quick)."""
+        if self._sound is None:
+            from game.ui.sound import Sound  # numpy: imported once the window is up
+
+            self._sound = Sound(self.settings.volume)
+        return self._sound
 
     # -- building ------------------------------------------------------------------------
     def _manager(self) -> pygame_gui.UIManager:
@@ -99,7 +108,8 @@ class App:
     def apply_settings(self, settings: Settings) -> None:
         old = self.settings
         self.settings = settings.clamped()
-        self.sound.volume = self.settings.volume
+        if self._sound is not None:
+            self._sound.volume = self.settings.volume
         with contextlib.suppress(
             OSError
         ):  # settings that can't be saved still apply to this session
@@ -133,6 +143,7 @@ class App:
     def run(self) -> int:
         self.start()
         self.draw()
+        self.sound  # noqa: B018 - synthesise the cues now that the first frame is up
         while self.running:
             if self.animating or self.dirty:
                 dt = self.clock.tick(FPS) / 1000.0
@@ -213,6 +224,8 @@ class App:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         saved = None
         if self.session is not None:
+            from game import saves
+
             try:
                 saved = saves.save(
                     self.session.scenario, self.session.state, self.saves_dir, f"emergency-{stamp}"

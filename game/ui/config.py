@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import json
-import os
-import sys
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from game.saves import write_atomic
+from game import paths
+from game.files import write_atomic
 
 MIN_SIZE = (1024, 640)
 MAX_SIZE = (3840, 2160)
 
 
 def config_dir() -> Path:
-    """The platform's per-user config folder."""
-    if sys.platform.startswith("win"):
-        return (
-            Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-            / "Critical Engagement"
-        )
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Preferences" / "Critical Engagement"
-    return (
-        Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "critical-engagement"
-    )
+    return paths.config_dir()
 
 
 @dataclass(frozen=True)

@@ -85,13 +85,38 @@ def _font_path(bold: bool) -> str:
     return str(data / ("NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"))
 
 
-_FONTS: dict[tuple[int, bool], pygame.font.Font] = {}
+class CachedFont:
+    """A font whose rendered text is kept: screens draw the same labels every frame."""
+
+    def __init__(self, face: pygame.font.Font) -> None:
+        self.face = face
+        self.rendered: dict[tuple, pygame.Surface] = {}
+
+    def render(self, text: str, antialias: bool, colour) -> pygame.Surface:
+        key = (text, antialias, tuple(colour))
+        surface = self.rendered.get(key)
+        if surface is None:
+            if len(self.rendered) > 2000:
+                self.rendered.clear()
+            surface = self.rendered[key] = self.face.render(text, antialias, colour)
+        return surface
+
+    def __getattr__(self, name):
+        return getattr(self.face, name)
 
 
-def font(size: float, bold: bool = False) -> pygame.font.Font:
+_FONTS: dict[tuple[int, bool], CachedFont] = {}
+
+
+def reset() -> None:
+    """Forget fonts and rendered text (they die with pygame.quit(); a new window needs new ones)."""
+    _FONTS.clear()
+
+
+def font(size: float, bold: bool = False) -> CachedFont:
     """A bundled Noto Sans font (never a system font: images must not depend on the machine)."""
     key = (max(7, round(size)), bold)
     f = _FONTS.get(key)
     if f is None:
-        f = _FONTS[key] = pygame.font.Font(_font_path(bold), key[0])
+        f = _FONTS[key] = CachedFont(pygame.font.Font(_font_path(bold), key[0]))
     return f

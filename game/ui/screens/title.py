@@ -7,16 +7,25 @@ import math
 import pygame
 from pygame_gui.core import ObjectID
 
-from game import saves
 from game.ui import theme
 from game.ui.screens.base import Screen
 
 
-def latest_autosave(folder) -> saves.SaveEntry | None:
+def latest_autosave(folder):
+    """The newest readable autosave (a SaveEntry), or None."""
+    from game import saves
+
     for entry in saves.list_saves(folder):
         if entry.name.startswith(saves.AUTOSAVE) and not entry.problem:
             return entry
     return None
+
+
+def has_autosave(folder) -> bool:
+    """Cheap: is there an autosave file at all (checked properly when Continue is pressed)."""
+    from pathlib import Path
+
+    return any(Path(folder).glob("autosave-*.json"))
 
 
 class TitleScreen(Screen):
@@ -41,31 +50,29 @@ class TitleScreen(Screen):
         )
         bw, bh, gap = px(320), px(44), px(12)
         x, y = (w - bw) // 2, px(250)
-        from game.ui.screens.menus import GlossaryScreen, LoadScreen, NewGameScreen, SettingsScreen
-
         entries = [
-            ("New game", lambda: self.app.show(NewGameScreen(self.app)), pygame.K_n, None),
+            ("New game", lambda: self.open("NewGameScreen"), pygame.K_n, None),
             (
                 "Continue",
                 self.continue_game,
                 pygame.K_c,
-                None if latest_autosave(self.app.saves_dir) else "There is no autosave yet.",
+                None if has_autosave(self.app.saves_dir) else "There is no autosave yet.",
             ),
             (
                 "Load a saved game",
-                lambda: self.app.show(LoadScreen(self.app, back=TitleScreen)),
+                lambda: self.open("LoadScreen", back=TitleScreen),
                 pygame.K_l,
                 None,
             ),
             (
                 "Settings",
-                lambda: self.app.show(SettingsScreen(self.app, back=TitleScreen)),
+                lambda: self.open("SettingsScreen", back=TitleScreen),
                 pygame.K_s,
                 None,
             ),
             (
                 "Glossary",
-                lambda: self.app.show(GlossaryScreen(self.app, back=TitleScreen)),
+                lambda: self.open("GlossaryScreen", back=TitleScreen),
                 pygame.K_g,
                 None,
             ),
@@ -86,9 +93,17 @@ class TitleScreen(Screen):
                 f"<font color='#ffd65a'>{self.message}</font>",
             )
 
+    def open(self, screen: str, **kwargs) -> None:
+        # Imported on demand: these screens need the scenario machinery, the title screen doesn't,
+        # and the first frame should not wait for it.
+        from game.ui.screens import menus
+
+        self.app.show(getattr(menus, screen)(self.app, **kwargs))
+
     def continue_game(self) -> None:
         entry = latest_autosave(self.app.saves_dir)
         if entry is None:
+            self.status = "No autosave can be read: load a game from the list instead."
             return
         from game.ui.screens.menus import open_save
 
