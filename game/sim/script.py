@@ -248,7 +248,8 @@ def run_hook(
             continue
         actor = scenario.actor_name(script.actor)
         ctx.source = script.id
-        ctx.cause = f"{actor}: {script.description or script.id}"
+        said = script.description or script.id
+        ctx.cause = said if said.startswith(actor) else f"{actor}: {said}"
         if script.once:
             ws.fired.append(script.id)
         ws.events.append(ev.ScriptFired(script.id, script.actor, script.description))

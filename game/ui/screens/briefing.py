@@ -11,6 +11,20 @@ def esc(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def paragraphs(text: str) -> str:
+    """YAML block text to HTML: lines join into paragraphs; '- ' items and blank lines break them."""
+    out: list[str] = []
+    for raw in text.strip().splitlines():
+        line = raw.strip()
+        if not line:
+            out.append("")
+        elif line.startswith("- ") or not out or not out[-1]:
+            out.append(esc(line))
+        else:
+            out[-1] += " " + esc(line)
+    return "<br>".join(out)
+
+
 class BriefingScreen(Screen):
     name = "briefing"
 
@@ -28,7 +42,7 @@ class BriefingScreen(Screen):
         half = (w - px(100)) // 2
         objectives = "<br>".join(f"- {esc(o)}" for o in sc.objectives)
         left = f"<b>The situation</b><br>{esc(sc.context)}<br><br><b>Your objectives</b><br>{objectives}"
-        assumptions = "<br>".join(esc(line) for line in sc.assumptions.strip().splitlines())
+        assumptions = paragraphs(sc.assumptions)
         self.text_box((px(40), px(92), half, h - px(190)), left)
         self.text_box(
             (px(60) + half, px(92), half, h - px(190)),
