@@ -122,7 +122,7 @@ class _Chamber:
             if k is not None:
                 votes[k] = vm.VOTE_CODES[vote]
                 forced_at.append((k, reason))
-        yes, no, abstain, absent = (int(c) for c in np.bincount(votes, minlength=4))
+        yes, no, abstain, absent = np.bincount(votes, minlength=4).tolist()
         permanent_no = tuple(
             m for m in body.permanent if votes[self.position[scenario.member_index[m]]] == vm.NO
         )

@@ -219,13 +219,16 @@ class GameState:
         return tuple(n for n in self.chronicle if n.turn == self.turn)
 
 
+CACHES = ("_reached", "_arrays")  # derived values some records keep in their __dict__
+
+
 def evolve(record, **changes):
     """A copy of a frozen record with some fields changed (dataclasses.replace without its
     per-call introspection; this runs on every vote call and forced vote)."""
     assert changes.keys() <= record.__dataclass_fields__.keys(), changes.keys()
     values = record.__dict__.copy()
-    for key in [k for k in values if k.startswith("_")]:
-        del values[key]  # caches describe the original, not the copy
+    for cache in CACHES:
+        values.pop(cache, None)  # caches describe the original, not the copy
     values.update(changes)
     copy = object.__new__(type(record))
     copy.__dict__.update(values)

@@ -284,6 +284,15 @@ def motion_latent(
     return base + half_back + extra
 
 
+def kind_settings(scenario: Scenario, kind: str) -> tuple[float, float, float]:
+    """(No|Abstain cut-point, Abstain|Yes cut-point, absence multiplier) for a kind of vote."""
+    cached = scenario.cache.get(("kind", kind))
+    if cached is None:
+        vm = scenario.vote_model
+        cached = scenario.cache[("kind", kind)] = (*vm.cutpoints_for(kind), vm.absence_for(kind))
+    return cached
+
+
 def sample_votes(
     scenario: Scenario,
     kind: str,
@@ -295,28 +304,25 @@ def sample_votes(
     samples: int | None = None,
 ) -> np.ndarray:
     """Roll calls of the seated members: vote codes shaped (seat,), or (sample, seat) if `samples`."""
-    lo, hi = scenario.vote_model.cutpoints_for(kind)
+    lo, hi, absence_multiplier = kind_settings(scenario, kind)
     m = len(seated)
     shape = (m,) if samples is None else (samples, m)
     u = rng.random((2, *shape))  # [0]: absence, [1]: the logistic shock
-    absent = u[0] < arrays(scenario).absence[seated] * (
-        absence_scale * scenario.vote_model.absence_for(kind)
-    )
+    absent = u[0] < arrays(scenario).absence[seated] * (absence_scale * absence_multiplier)
     # support + scale * logit(u) < cut  <=>  u < sigmoid((cut - support) / scale): comparing the
     # uniform draw with per-member cut probabilities is the same ordered logit, without a
     # logarithm per draw.
     x = latent[seated]
-    below_lo = 1.0 / (1.0 + np.exp(np.clip((x - lo) / scale, -500.0, 500.0)))
-    below_hi = 1.0 / (1.0 + np.exp(np.clip((x - hi) / scale, -500.0, 500.0)))
+    # sigmoid(c) written with tanh, which never overflows: 1 / (1 + exp(-c)) = (1 + tanh(c / 2)) / 2
+    below_lo = 0.5 + 0.5 * np.tanh((lo - x) / (2.0 * scale))
+    below_hi = 0.5 + 0.5 * np.tanh((hi - x) / (2.0 * scale))
     shock = u[1]
-    votes = np.full(shape, ABSTAIN, dtype=np.int8)
+    low, high = shock < below_lo, shock > below_hi  # never both: below_lo <= below_hi
     if kind in MOTION_KINDS:
         # Motions against the text: low support for the text means Yes on the motion.
-        votes[shock < below_lo] = YES
-        votes[shock > below_hi] = NO
-    else:
-        votes[shock > below_hi] = YES
-        votes[shock < below_lo] = NO
+        low, high = high, low
+    # Codes: YES 0, NO 1, ABSTAIN 2, ABSENT 3.
+    votes = (ABSTAIN - (ABSTAIN - YES) * high - (ABSTAIN - NO) * low).astype(np.int8)
     votes[absent] = ABSENT
     return votes
 
