@@ -8,6 +8,7 @@ never get a chance. Size, nesting depth and node count are bounded; duplicate ke
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -21,6 +22,12 @@ MAX_NODES = 400_000
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 _RESOLVER = Resolver()
 _E = yaml.events
+_SCALAR, _MAPPING_START, _SEQUENCE_START = (
+    _E.ScalarEvent,
+    _E.MappingStartEvent,
+    _E.SequenceStartEvent,
+)
+_MAPPING_END, _SEQUENCE_END = _E.MappingEndEvent, _E.SequenceEndEvent
 Path = tuple  # of str keys and int indices
 
 
@@ -71,6 +78,8 @@ _BOOLS = {
     for w in (base, base.capitalize(), base.upper())
 }
 _NUMERIC_START = frozenset("-+.0123456789")
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
 
 
 def _scalar(event) -> object:
@@ -83,6 +92,13 @@ def _scalar(event) -> object:
         return _BOOLS[value]  # YAML 1.1: yes/no/on/off are booleans (hence ISO ids like NOR)
     if value[0] not in _NUMERIC_START:
         return value
+    # The common plain numbers, read without YAML's general resolver (same result: these
+    # forms resolve to int and float in YAML 1.1, and leading zeros, which mean octal, are
+    # left to the general path).
+    if _PLAIN_INT.fullmatch(value):
+        return int(value)
+    if _PLAIN_FLOAT.fullmatch(value):
+        return float(value)
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
     if tag.endswith(":int"):
         return _int(value)
@@ -128,7 +144,9 @@ def _float(value: str) -> float | str:
 def read_yaml(text: str, path: str) -> Document:
     """Parse `text` (already decoded) into a Document, or raise ReadError with a located problem."""
     doc = Document(path=path, text=text)
-    stack: list[list] = []  # frames: [container, path, pending_key (for mappings), key_mark]
+    value_marks, key_marks = doc.value_marks, doc.key_marks
+    # Frames of open containers: [container, path, pending key (mappings), key mark, is-mapping]
+    stack: list[list] = []
     nodes = 0
     root_seen = False
 
@@ -137,32 +155,50 @@ def read_yaml(text: str, path: str) -> Document:
         col = mark.column + 1 if mark is not None else 1
         raise ReadError(Problem(path, line, col, message))
 
+    parser = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        parser = _Loader(text)
+        # The parser's events are read one by one (not through yaml.parse's generator): this
+        # loop runs once per value of every scenario and member file loaded.
+        while True:
+            event = parser.get_event()
             t = type(event)
-            if t in (_E.StreamStartEvent, _E.StreamEndEvent, _E.DocumentEndEvent):
-                continue
-            if t is _E.DocumentStartEvent:
-                if root_seen:
-                    fail(
-                        event.start_mark,
-                        "only one YAML document is allowed per file (found a second '---')",
-                    )
-                continue
-            if t is _E.AliasEvent:
-                fail(
-                    event.start_mark,
-                    "YAML aliases (*name) are not allowed: write the value out in full",
-                )
-            if t in (_E.MappingEndEvent, _E.SequenceEndEvent):
+            if t is _SCALAR:
+                node_kind = 0
+            elif t is _MAPPING_START:
+                node_kind = 1
+            elif t is _SEQUENCE_START:
+                node_kind = 2
+            elif t is _MAPPING_END or t is _SEQUENCE_END:
                 frame = stack.pop()
                 value = frame[0]
                 if not stack:
                     doc.data = value
                     root_seen = True
                 else:
-                    _attach(stack[-1], value, frame[1], doc)
+                    parent = stack[-1]
+                    if parent[4]:
+                        parent[0][parent[2]] = value
+                        parent[2] = _NO_KEY
+                    else:
+                        parent[0].append(value)
                 continue
+            elif t is _E.StreamEndEvent:
+                break
+            elif t is _E.DocumentStartEvent:
+                if root_seen:
+                    fail(
+                        event.start_mark,
+                        "only one YAML document is allowed per file (found a second '---')",
+                    )
+                continue
+            elif t is _E.AliasEvent:
+                fail(
+                    event.start_mark,
+                    "YAML aliases (*name) are not allowed: write the value out in full",
+                )
+            else:
+                continue  # stream start, document end
             # A node starts: scalar, mapping or sequence.
             nodes += 1
             if nodes > MAX_NODES:
@@ -170,53 +206,55 @@ def read_yaml(text: str, path: str) -> Document:
                     event.start_mark,
                     f"the file has more than {MAX_NODES} values; split it or simplify it",
                 )
-            if getattr(event, "anchor", None):
+            if event.anchor:
                 fail(
                     event.start_mark,
                     f"YAML anchors (&{event.anchor}) are not allowed: write values out in full",
                 )
-            tag = getattr(event, "tag", None)
+            tag = event.tag
             if tag is not None and tag != "!":  # "!" only marks a quoted scalar as a string
                 fail(event.start_mark, f"YAML tags ({tag}) are not allowed in scenario files")
-            mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+            start = event.start_mark
+            mark = (start.line + 1, start.column + 1)
             if stack:
                 parent = stack[-1]
-                if isinstance(parent[0], dict) and parent[2] is _NO_KEY:
-                    # This node is a mapping key.
-                    if t is not _E.ScalarEvent:
-                        fail(
-                            event.start_mark,
-                            "mapping keys must be plain values, not lists or mappings",
-                        )
-                    # Keys stay text: every key in our formats is a name, and YAML 1.1 would
-                    # otherwise read `no:` as false and `2014:` as a number.
-                    key = event.value
-                    if key in parent[0]:
-                        fail(
-                            event.start_mark,
-                            f"duplicate key {key!r} (the later one would silently win)",
-                        )
-                    parent[2] = key
-                    parent[3] = mark
-                    continue
-                loc = _child_path(parent)
-                if isinstance(parent[0], dict):
-                    doc.key_marks[loc] = parent[3]
+                if parent[4]:
+                    key = parent[2]
+                    if key is _NO_KEY:
+                        # This node is a mapping key.
+                        if node_kind:
+                            fail(start, "mapping keys must be plain values, not lists or mappings")
+                        # Keys stay text: every key in our formats is a name, and YAML 1.1
+                        # would otherwise read `no:` as false and `2014:` as a number.
+                        key = event.value
+                        if key in parent[0]:
+                            fail(start, f"duplicate key {key!r} (the later one would silently win)")
+                        parent[2] = key
+                        parent[3] = mark
+                        continue
+                    loc = parent[1] + (key,)
+                    key_marks[loc] = parent[3]
+                else:
+                    loc = parent[1] + (len(parent[0]),)
             else:
+                parent = None
                 loc = ()
-            doc.value_marks[loc] = mark
-            if t is _E.ScalarEvent:
+            value_marks[loc] = mark
+            if node_kind == 0:
                 value = _scalar(event)
-                if not stack:
+                if parent is None:
                     doc.data = value
                     root_seen = True
+                elif parent[4]:
+                    parent[0][parent[2]] = value
+                    parent[2] = _NO_KEY
                 else:
-                    _attach(stack[-1], value, loc, doc)
+                    parent[0].append(value)
             else:
                 if len(stack) >= MAX_DEPTH:
-                    fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
-                container = {} if t is _E.MappingStartEvent else []
-                stack.append([container, loc, _NO_KEY, None])
+                    fail(start, f"nesting deeper than {MAX_DEPTH} levels")
+                is_mapping = node_kind == 1
+                stack.append([{} if is_mapping else [], loc, _NO_KEY, None, is_mapping])
     except ReadError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -248,6 +286,9 @@ def read_yaml(text: str, path: str) -> Document:
         ) from None
     except RecursionError:
         raise ReadError(Problem(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels")) from None
+    finally:
+        if parser is not None:
+            parser.dispose()
     return doc
 
 
@@ -257,22 +298,6 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
-
-
-def _child_path(frame: list) -> Path:
-    container, loc, key, _ = frame
-    if isinstance(container, dict):
-        return loc + (key,)
-    return loc + (len(container),)
-
-
-def _attach(frame: list, value: object, loc: Path, doc: Document) -> None:
-    container = frame[0]
-    if isinstance(container, dict):
-        container[frame[2]] = value
-        frame[2] = _NO_KEY
-    else:
-        container.append(value)
 
 
 def decode(raw: bytes, path: str) -> str:
