@@ -20,22 +20,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from game.ui.screenshot import SCREENS  # noqa: E402  (every screen the screenshot command knows)
+
 SIZE = (1280, 720)
-SCREENS = (
-    "title",
-    "turn",
-    "drafting",
-    "lobbying",
-    "opposition",
-    "event",
-    "vote-hrc",
-    "vote-ga",
-    "vote-unsc",
-    "summary",
-    "debrief",
-    "settings",
-    "glossary",
-)
 
 
 def frame_times(name: str, frames: int = 300) -> tuple[float, float]:

@@ -71,6 +71,11 @@ def autosave_name(scenario: Scenario) -> str:
     return f"{AUTOSAVE}-{scenario.id}"
 
 
+def autosave(scenario: Scenario, state: GameState, folder: Path) -> Path:
+    """Write the scenario's autosave (one per scenario, replaced each time); OSError if it can't."""
+    return save(scenario, state, folder, autosave_name(scenario), label=scenario.title)
+
+
 def read(path: Path) -> dict:
     """The save's JSON, checked for size, shape, version and checksum."""
     try:

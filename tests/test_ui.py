@@ -228,3 +228,21 @@ def test_resizing_rebuilds_every_screen_without_overlaps(folder):
                     size,
                     r,
                 )
+
+
+def test_a_failed_autosave_is_shown_until_one_works(folder, monkeypatch):
+    app = prepare("turn", (1024, 640), "tutorial", 3, saves_dir=folder)
+    blocker = folder / "not-a-folder"
+    blocker.write_text("a file where the saves folder should be", encoding="utf-8")
+    app.session.saves_dir = blocker
+    assert app.session.autosave() is None
+    assert app.session.autosave_error.startswith("Autosave failed")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        type(app.screen), "draw_status", lambda self, surface, message=None: shown.append(message)
+    )
+    app.dirty = True
+    app.frame([], 0.05)
+    assert shown and shown[-1] == app.session.autosave_error
+    app.session.saves_dir = folder
+    assert app.session.autosave() is not None and app.session.autosave_error == ""

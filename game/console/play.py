@@ -127,13 +127,7 @@ class Console:
 
     def autosave(self) -> Path | None:
         try:
-            return saves.save(
-                self.scenario,
-                self.state,
-                self.saves_dir,
-                saves.autosave_name(self.scenario),
-                label=self.scenario.title,
-            )
+            return saves.autosave(self.scenario, self.state, self.saves_dir)
         except OSError as exc:
             self.say(f"Autosave failed: {exc}")
             return None

@@ -20,6 +20,7 @@ class Session:
     saves_dir: Path
     last_events: tuple = ()  # what the last action did (for screens to show and animate)
     turn_events: list = field(default_factory=list)  # everything since the current turn began
+    autosave_error: str = ""  # why the last autosave failed, or "" if it worked
 
     @classmethod
     def new(cls, scenario: Scenario, seed: int, saves_dir: Path) -> Session:
@@ -54,16 +55,16 @@ class Session:
         return events
 
     def autosave(self) -> Path | None:
+        """Write the autosave; a failure is kept in `autosave_error` for every screen to show."""
         try:
-            return saves.save(
-                self.scenario,
-                self.state,
-                self.saves_dir,
-                saves.autosave_name(self.scenario),
-                label=self.scenario.title,
+            path = saves.autosave(self.scenario, self.state, self.saves_dir)
+        except OSError as exc:
+            self.autosave_error = (
+                f"Autosave failed ({exc.strerror or exc}): save from the menu (Esc)."
             )
-        except OSError:
             return None
+        self.autosave_error = ""
+        return path
 
     def save(self, name: str) -> Path:
         return saves.save(

@@ -78,8 +78,11 @@ class Screen:
     def draw_over(self, surface: pygame.Surface) -> None:
         """Custom drawing above the widgets: the keyboard focus, hover details."""
         self.draw_focus(surface)
+        session = self.app.session
         if self.status:
             self.draw_status(surface)
+        elif session is not None and session.autosave_error:
+            self.draw_status(surface, session.autosave_error)
 
     # -- helpers for building -------------------------------------------------------------
     @property
@@ -218,9 +221,9 @@ class Screen:
             surface, theme.FOCUS, rect, width=max(2, self.px(2)), border_radius=self.px(6)
         )
 
-    def draw_status(self, surface: pygame.Surface) -> None:
+    def draw_status(self, surface: pygame.Surface, message: str | None = None) -> None:
         f = theme.font(14 * self.s * self.app.settings.text_scale)
-        text = f.render(self.status, True, theme.FOCUS)
+        text = f.render(message or self.status, True, theme.FOCUS)
         w, h = self.size
         box = pygame.Rect(0, 0, text.get_width() + self.px(24), text.get_height() + self.px(10))
         box.midbottom = (w // 2, h - self.px(8))
