@@ -15,6 +15,25 @@ def tally(record: VoteRecord) -> str:
     return f"{record.yes}-{record.no}-{record.abstain}"
 
 
+def beside_history(state: GameState, turn: int, real) -> tuple[str, str]:
+    """A real vote of the history plan (a recorded tally or adoption without a vote) and the
+    same body's vote of the same kind in this game's `turn`, each in words."""
+    reality = (
+        "adopted without a vote" if real.without_vote else f"{real.yes}-{real.no}-{real.abstain}"
+    )
+    mine = next(
+        (v for v in state.votes if v.turn == turn and v.body == real.body and v.kind == real.kind),
+        None,
+    )
+    if mine is None:
+        yours = "not held in your game"
+    elif not mine.recorded:
+        yours = "adopted without a vote"
+    else:
+        yours = f"{tally(mine)}, {'adopted' if mine.adopted else 'rejected'}"
+    return reality, yours
+
+
 def vote_line(scenario: Scenario, record: VoteRecord) -> str:
     body = scenario.body(record.body).short
     if not record.recorded:

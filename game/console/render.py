@@ -166,20 +166,8 @@ def versus_history(scenario: Scenario, state: GameState) -> str:
         if turn is None:
             continue
         lines.append(f"{step.date}: {step.note}" if step.note else step.date)
-        yours = [v for v in state.votes if v.turn == turn]
         for real in step.record:
-            mine = next((v for v in yours if v.body == real.body and v.kind == real.kind), None)
-            real_text = (
-                "adopted without a vote"
-                if real.without_vote
-                else f"{real.yes}-{real.no}-{real.abstain}"
-            )
-            if mine is None:
-                your_text = "no such vote in your game"
-            elif not mine.recorded:
-                your_text = "adopted without a vote"
-            else:
-                your_text = f"{narrative.tally(mine)} ({'adopted' if mine.adopted else 'rejected'})"
+            real_text, your_text = narrative.beside_history(state, turn, real)
             lines.append(
                 f"  {scenario.body(real.body).short}, {real.title}: in reality {real_text}; in your game {your_text}"
             )

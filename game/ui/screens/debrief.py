@@ -34,20 +34,7 @@ def you_and_history(scenario, state) -> str:
         if step and step.note:
             lines.append(f"In reality: {esc(step.note)}")
         for real in step.record if step else ():
-            mine_vote = next(
-                (v for v in votes if v.body == real.body and v.kind == real.kind), None
-            )
-            reality = (
-                "adopted without a vote"
-                if real.without_vote
-                else f"{real.yes}-{real.no}-{real.abstain}"
-            )
-            if mine_vote is None:
-                yours_v = "not held in your game"
-            elif not mine_vote.recorded:
-                yours_v = "adopted without a vote"
-            else:
-                yours_v = f"{narrative.tally(mine_vote)}, {'adopted' if mine_vote.adopted else 'rejected'}"
+            reality, yours_v = narrative.beside_history(state, turn, real)
             lines.append(
                 f"&nbsp;&nbsp;{esc(real.title)}: {reality} in reality; {yours_v} in your game"
             )
