@@ -96,7 +96,7 @@ def machine_speed() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", choices=["sim"], help="run one group of figures")
-    parser.add_argument("--runs", type=int, default=2000, help="games per round")
+    parser.add_argument("--runs", type=int, default=4000, help="games per round")
     args = parser.parse_args()
     print(f"Machine speed now: sum(range(1000)) takes {machine_speed():.1f} us (lower is faster)")
     print("Simulation (tutorial scenario)")
